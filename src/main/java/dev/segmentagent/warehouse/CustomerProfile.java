@@ -8,7 +8,7 @@ import static dev.segmentagent.warehouse.CustomerBatch.NONE;
  * @param churnAt      the moment the customer stops buying, or {@link CustomerBatch#NONE}
  * @param declineStart when engagement starts fading before {@code churnAt}, or {@link CustomerBatch#NONE}
  * @param activity     multiplier on the persona's order and browse rates (people differ)
- * @param emailReach   chance of receiving a given weekly campaign: 1 weekly … 0.25 monthly
+ * @param emailReach   chance of receiving a given weekly campaign: 0.75 near-weekly … 0.2 monthly
  */
 record CustomerProfile(
         long customerId,

@@ -11,6 +11,8 @@ import static dev.segmentagent.warehouse.DemoTime.DAY;
  */
 final class CustomerSimulator {
 
+    private static final double TRACKED_PURCHASE_SESSIONS = 0.7;
+
     private final long seed;
     private final long asOf;
     private final ProfileFactory profiles;
@@ -54,7 +56,9 @@ final class CustomerSimulator {
         for (long orderedAt : orderTimes) {
             String channel = DemoVocabulary.ORDER_CHANNELS[SeededRandom.pick(random, profile.orderChannelCumulative())];
             CustomerBatch.ItemRow shown = baskets.addOrder(profile, orderedAt, channel, random, batch);
-            if (!"store".equals(channel)) {
+            // Only logged-in sessions are attributed to a customer; about a third of online orders start
+            // from an anonymous session and leave no web events on the customer.
+            if (!"store".equals(channel) && SeededRandom.chance(random, TRACKED_PURCHASE_SESSIONS)) {
                 sessions.purchaseSession(profile, orderedAt, channel, shown.productId(), shown.category(), random, batch);
             }
             CustomerBatch.OrderRow order = batch.orders.get(batch.orders.size() - 1);

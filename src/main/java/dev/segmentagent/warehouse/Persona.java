@@ -6,14 +6,14 @@ package dev.segmentagent.warehouse;
  */
 enum Persona {
     //                 code                   share  orders/yr  browse/yr  open   discount  value/std/premium     min age (days)
-    SEASONAL_BUYER("seasonal_buyer", 0.08, 0.0, 4, 0.25, 0.20, new double[] {30, 55, 15}, 300),
-    WEEKEND_SHOPPER("weekend_shopper", 0.10, 7, 5, 0.25, 0.20, new double[] {30, 55, 15}, 14),
-    DISCOUNT_ONLY("discount_only", 0.08, 6, 6, 0.35, 1.00, new double[] {50, 40, 10}, 14),
-    PREMIUM_LOYALIST("premium_loyalist", 0.06, 16, 8, 0.60, 0.08, new double[] {5, 20, 75}, 120),
-    WINDOW_SHOPPER("window_shopper", 0.10, 0.0, 22, 0.25, 0.20, new double[] {30, 55, 15}, 14),
+    SEASONAL_BUYER("seasonal_buyer", 0.08, 0.0, 2, 0.25, 0.20, new double[] {30, 55, 15}, 300),
+    WEEKEND_SHOPPER("weekend_shopper", 0.10, 7, 3, 0.25, 0.20, new double[] {30, 55, 15}, 14),
+    DISCOUNT_ONLY("discount_only", 0.08, 6, 3, 0.35, 1.00, new double[] {50, 40, 10}, 14),
+    PREMIUM_LOYALIST("premium_loyalist", 0.06, 14, 4, 0.60, 0.08, new double[] {5, 20, 75}, 120),
+    WINDOW_SHOPPER("window_shopper", 0.10, 0.0, 12, 0.25, 0.20, new double[] {30, 55, 15}, 14),
     ONE_TIME_BUYER("one_time_buyer", 0.12, 0.0, 2, 0.20, 0.20, new double[] {30, 55, 15}, 7),
-    DECLINING_ENGAGEMENT("declining_engagement", 0.10, 9, 6, 0.40, 0.20, new double[] {30, 55, 15}, 330),
-    REGULAR("regular", 0.36, 6, 4, 0.25, 0.20, new double[] {30, 55, 15}, 7);
+    DECLINING_ENGAGEMENT("declining_engagement", 0.10, 8, 3, 0.40, 0.20, new double[] {30, 55, 15}, 330),
+    REGULAR("regular", 0.36, 6, 2, 0.25, 0.20, new double[] {30, 55, 15}, 7);
 
     private final String code;
     private final double share;

@@ -12,8 +12,8 @@ import static dev.segmentagent.warehouse.SeededRandom.pick;
 final class ProfileFactory {
 
     private static final double REGULAR_CHURN_SHARE = 0.06;
-    private static final double[] EMAIL_REACH = {1.0, 0.5, 0.25};
-    private static final double[] EMAIL_REACH_CUMULATIVE = SeededRandom.cumulative(30, 40, 30);
+    private static final double[] EMAIL_REACH = {0.75, 0.4, 0.2};
+    private static final double[] EMAIL_REACH_CUMULATIVE = SeededRandom.cumulative(25, 40, 35);
     private static final double[] STORE_SHOPPER_CHANNELS = SeededRandom.cumulative(20, 10, 70);
     private static final double[] APP_SHOPPER_CHANNELS = SeededRandom.cumulative(15, 75, 10);
     private static final double[] WEB_SHOPPER_CHANNELS = SeededRandom.cumulative(65, 20, 15);

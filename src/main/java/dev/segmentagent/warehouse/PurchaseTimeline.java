@@ -61,7 +61,7 @@ final class PurchaseTimeline {
     }
 
     /**
-     * Purchases cluster in a burst roughly every quarter, each customer on its own phase: 1-3 orders within
+     * Purchases cluster in a burst roughly every quarter, each customer on its own phase: 1-2 orders within
      * a few days of the burst centre, some bursts skipped, and a rare purchase between bursts.
      */
     private double[] seasonalBursts(CustomerProfile profile, SplittableRandom random) {
@@ -74,7 +74,7 @@ final class PurchaseTimeline {
             if (centre < signupDay || !chance(random, 0.9)) {
                 continue;
             }
-            int orders = 1 + random.nextInt(3);
+            int orders = 1 + random.nextInt(2);
             for (int i = 0; i < orders; i++) {
                 days = grow(days, count);
                 days[count++] = centre + 3.0 * SeededRandom.gaussian(random);

@@ -38,7 +38,7 @@ final class SessionModel {
         long t = Math.max(profile.signupAt(), checkout - 600 - random.nextInt(1200));
         long id = profile.customerId();
         batch.events.add(new CustomerBatch.EventRow(id, t, SESSION_START, platform, null, null, null, session));
-        if (chance(random, 0.35)) {
+        if (chance(random, 0.2)) {
             t += step(random);
             batch.events.add(new CustomerBatch.EventRow(id, t, SEARCH, platform, null, null,
                     DemoVocabulary.searchTerm(BasketModel.category(profile, random), random), session));
@@ -87,7 +87,7 @@ final class SessionModel {
         long t = start;
         batch.events.add(new CustomerBatch.EventRow(id, t, SESSION_START, platform, null, null, null, session));
         // Window shoppers look at many products and fill carts they rarely check out.
-        int actions = window ? 3 + random.nextInt(6) : 1 + random.nextInt(3);
+        int actions = window ? 2 + random.nextInt(5) : 1 + random.nextInt(3);
         double cartChance = window ? 0.35 : 0.08;
         for (int i = 0; i < actions; i++) {
             t += step(random);
