@@ -43,7 +43,7 @@ record CustomerProfile(
     }
 
     /**
-     * How engaged the customer is at time t, 1 = normal. Fades linearly to 0.15 over the decline window and
+     * How engaged the customer is at time t, 1 = normal. Fades to 0.12 over the decline window and
      * drops to a small residual after churn (churned customers still open the odd email or visit).
      */
     double engagement(long t) {
@@ -56,7 +56,8 @@ record CustomerProfile(
         if (declineStart == NONE || t < declineStart) {
             return 1.0;
         }
-        return 1.0 - 0.85 * (t - declineStart) / (double) (churnAt - declineStart);
+        // Square root: the fall is steepest early, so the months before the last order already show it.
+        return 1.0 - 0.88 * Math.sqrt((t - declineStart) / (double) (churnAt - declineStart));
     }
 
     CustomerProfile withChurn(long newChurnAt, long newDeclineStart) {
