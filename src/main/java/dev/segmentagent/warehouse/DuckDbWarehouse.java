@@ -92,12 +92,13 @@ public final class DuckDbWarehouse implements AutoCloseable {
     }
 
     private void applySchema() throws SQLException {
-        String ddl = readResource("/warehouse/schema.sql");
+        // Strip comments before splitting: a ';' inside a comment (the file's header has one) would split a statement.
+        String ddl = readResource("/warehouse/schema.sql").replaceAll("(?m)--.*$", "");
         try (Statement statement = root.createStatement()) {
             for (String sql : ddl.split(";")) {
-                String withoutComments = sql.replaceAll("(?m)--.*$", "").trim();
-                if (!withoutComments.isEmpty()) {
-                    statement.execute(withoutComments);
+                String trimmed = sql.trim();
+                if (!trimmed.isEmpty()) {
+                    statement.execute(trimmed);
                 }
             }
         }
