@@ -10,9 +10,9 @@ import static dev.segmentagent.segment.DefinitionFormatException.Code.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class SegmentJsonTest {
+public class SegmentJsonTest {
 
-    static final String FULL = """
+    public static final String FULL = """
             {"name":"All node types","description":"every node","condition":{"type":"and","conditions":[
               {"type":"compare","field":"orders_90d","op":">=","value":3},
               {"type":"between","field":"age","low":25,"high":34},
@@ -158,7 +158,7 @@ class SegmentJsonTest {
         return inner;
     }
 
-    static String def(String condition) {
+    public static String def(String condition) {
         return "{\"name\":\"t\",\"condition\":" + condition + "}";
     }
 
