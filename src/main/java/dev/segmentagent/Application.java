@@ -1,9 +1,18 @@
 package dev.segmentagent;
 
-import io.micronaut.runtime.Micronaut;
+import dev.segmentagent.cli.SegmentAgentCommand;
+import picocli.CommandLine;
 
+/**
+ * One jar, two faces: with no arguments (or {@code serve}) it starts the HTTP service; otherwise it runs a
+ * command-line task ({@code generate}, ...) and exits with its status.
+ */
 public class Application {
+
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        int status = new CommandLine(new SegmentAgentCommand()).execute(args.length == 0 ? new String[]{"serve"} : args);
+        if (status != 0 || !SegmentAgentCommand.serving()) {
+            System.exit(status);
+        }
     }
 }

@@ -92,12 +92,12 @@ public final class DuckDbWarehouse implements AutoCloseable {
     }
 
     private void applySchema() throws SQLException {
-        String ddl = readResource("/warehouse/schema.sql");
+        // Comments go first: they may contain ';' (the header does), which would split a statement.
+        String ddl = readResource("/warehouse/schema.sql").replaceAll("(?m)--.*$", "");
         try (Statement statement = root.createStatement()) {
             for (String sql : ddl.split(";")) {
-                String withoutComments = sql.replaceAll("(?m)--.*$", "").trim();
-                if (!withoutComments.isEmpty()) {
-                    statement.execute(withoutComments);
+                if (!sql.isBlank()) {
+                    statement.execute(sql.trim());
                 }
             }
         }

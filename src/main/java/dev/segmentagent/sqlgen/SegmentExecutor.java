@@ -1,0 +1,85 @@
+package dev.segmentagent.sqlgen;
+
+import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.WarehouseException;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs compiled segments: every statement (exactly as it will run, wrappers included) passes {@link SqlPolicy}
+ * and executes inside a READ ONLY transaction of the warehouse.
+ */
+public final class SegmentExecutor {
+
+    /** One page of members in customer id order, with the total member count. */
+    public record MemberPage(long total, List<Long> members, int limit, long offset) {
+        public MemberPage {
+            members = List.copyOf(members);
+        }
+    }
+
+    private final DuckDbWarehouse warehouse;
+    private final SqlPolicy policy;
+
+    public SegmentExecutor(DuckDbWarehouse warehouse, SqlPolicy policy) {
+        this.warehouse = warehouse;
+        this.policy = policy;
+    }
+
+    public long count(CompiledSegment segment) {
+        String sql = "SELECT count(*) FROM (" + segment.sql() + ") AS segment";
+        return run(connection -> {
+            List<Long> rows = query(connection, sql, segment.params());
+            return rows.get(0);
+        });
+    }
+
+    /** All members, ascending by customer id. */
+    public List<Long> members(CompiledSegment segment) {
+        String sql = segment.sql() + " ORDER BY f.customer_id";
+        return run(connection -> query(connection, sql, segment.params()));
+    }
+
+    /** Members {@code offset .. offset+limit-1} in customer id order, and the total, from one snapshot. */
+    public MemberPage page(CompiledSegment segment, int limit, long offset) {
+        if (limit < 1 || limit > 10_000 || offset < 0) {
+            throw new IllegalArgumentException("limit must be 1..10000 and offset >= 0");
+        }
+        String countSql = "SELECT count(*) FROM (" + segment.sql() + ") AS segment";
+        String pageSql = segment.sql() + " ORDER BY f.customer_id LIMIT ? OFFSET ?";
+        List<Object> pageParams = new ArrayList<>(segment.params());
+        pageParams.add((long) limit);
+        pageParams.add(offset);
+        return run(connection -> {
+            long total = query(connection, countSql, segment.params()).get(0);
+            return new MemberPage(total, query(connection, pageSql, pageParams), limit, offset);
+        });
+    }
+
+    private List<Long> query(Connection connection, String sql, List<Object> params) throws SQLException {
+        policy.check(connection, sql);
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            Params.bind(statement, params);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private <T> T run(DuckDbWarehouse.SqlWork<T> work) {
+        try {
+            return warehouse.readOnly(work);
+        } catch (SQLException e) {
+            throw new WarehouseException("segment query failed: " + e.getMessage(), e);
+        }
+    }
+}
