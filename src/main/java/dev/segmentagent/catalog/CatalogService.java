@@ -30,11 +30,13 @@ public class CatalogService {
     private final DuckDbWarehouse warehouse;
     private final Catalog catalog;
     private final FieldSearch search;
+    private final String fingerprint;
     private volatile Map<String, FieldProfile> profiles = Map.of();
 
     public CatalogService(CatalogConfig config, DuckDbWarehouse warehouse) {
         this.warehouse = warehouse;
         this.catalog = new CatalogLoader().load(config.path());
+        this.fingerprint = CatalogFingerprint.of(config.path());
         if (config.verifyWarehouse()) {
             try (Connection connection = warehouse.connection()) {
                 CatalogWarehouseCheck.verify(catalog, connection);
@@ -52,6 +54,14 @@ public class CatalogService {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /**
+     * A digest of the catalog files: the feature table records the fingerprint it was built for, so an edited
+     * derivation rebuilds the features at the next start.
+     */
+    public String fingerprint() {
+        return fingerprint;
     }
 
     public Optional<FieldSpec> field(String name) {

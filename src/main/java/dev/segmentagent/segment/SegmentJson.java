@@ -138,8 +138,9 @@ public final class SegmentJson {
             String path = "$";
             object(node, path, "a segment definition");
             allowOnly(node, path, "a segment definition", "name", "description", "condition");
-            String name = requiredString(node, "name", path);
-            if (name.isBlank()) {
+            // A draft (preview, agent output) may be unnamed; saving gives it the segment's name.
+            String name = node.has("name") ? string(node.get("name"), path + ".name", true) : null;
+            if (name != null && name.isBlank()) {
                 throw new DefinitionFormatException(INVALID_VALUE, path + ".name", "the name must not be blank");
             }
             String description = node.has("description") ? string(node.get("description"), path + ".description", true) : null;
@@ -495,7 +496,9 @@ public final class SegmentJson {
 
         static ObjectNode definition(SegmentDefinition d) {
             ObjectNode node = F.objectNode();
-            node.put("name", d.name());
+            if (d.name() != null) {
+                node.put("name", d.name());
+            }
             if (d.description() != null) {
                 node.put("description", d.description());
             }

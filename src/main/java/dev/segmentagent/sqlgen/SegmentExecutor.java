@@ -61,6 +61,28 @@ public final class SegmentExecutor {
         });
     }
 
+    /** Reads a result set; may throw SQLException like JDBC itself. */
+    @FunctionalInterface
+    public interface ResultReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs one statement assembled from compiled fragments (a preview funnel, a member sample) under the same
+     * rules as a compiled segment: policy check on the exact text, bind parameters, READ ONLY transaction.
+     */
+    public <T> T query(String sql, List<Object> params, ResultReader<T> reader) {
+        return run(connection -> {
+            policy.check(connection, sql);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                Params.bind(statement, params);
+                try (ResultSet rs = statement.executeQuery()) {
+                    return reader.read(rs);
+                }
+            }
+        });
+    }
+
     private List<Long> query(Connection connection, String sql, List<Object> params) throws SQLException {
         policy.check(connection, sql);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -19,8 +19,6 @@ import java.util.Optional;
 @Singleton
 public class WarehouseFacts {
 
-    public static final String AS_OF = "as_of";
-
     private final DuckDbWarehouse warehouse;
 
     public WarehouseFacts(DuckDbWarehouse warehouse) {
@@ -58,7 +56,7 @@ public class WarehouseFacts {
      * order or web event; an empty warehouse from now.
      */
     public Instant asOf() {
-        return get(AS_OF).map(Instant::parse).orElseGet(this::latestBehaviour);
+        return get(WarehouseMetaKeys.AS_OF).map(Instant::parse).orElseGet(this::latestBehaviour);
     }
 
     private Instant latestBehaviour() {

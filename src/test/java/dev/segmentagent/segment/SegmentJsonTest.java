@@ -93,6 +93,14 @@ public class SegmentJsonTest {
     }
 
     @Test
+    void an_unnamed_draft_parses_and_writes_back_without_a_name() {
+        SegmentDefinition draft = SegmentJson.parse("{\"condition\":{\"type\":\"isNull\",\"field\":\"x\"}}");
+
+        assertThat(draft.name()).isNull();
+        assertThat(SegmentJson.toJson(draft)).doesNotContain("name");
+    }
+
+    @Test
     void rejects_wrong_json_types_missing_properties_and_non_scalar_literals() {
         assertFormat(def("{\"type\":\"compare\",\"field\":\"x\",\"op\":\"=\",\"value\":null}"), WRONG_JSON_TYPE, "$.condition.value");
         assertFormat(def("{\"type\":\"compare\",\"field\":\"x\",\"op\":\"=\",\"value\":{\"a\":1}}"), WRONG_JSON_TYPE, "$.condition.value");
@@ -100,7 +108,7 @@ public class SegmentJsonTest {
         assertFormat(def("{\"type\":\"compare\",\"field\":7,\"op\":\"=\",\"value\":1}"), WRONG_JSON_TYPE, "$.condition.field");
         assertFormat(def("{\"type\":\"compare\",\"field\":\"x\",\"value\":1}"), MISSING_PROPERTY, "$.condition.op");
         assertFormat(def("{\"field\":\"x\"}"), MISSING_PROPERTY, "$.condition.type");
-        assertFormat("{\"condition\":{\"type\":\"isNull\",\"field\":\"x\"}}", MISSING_PROPERTY, "$.name");
+        assertFormat("{\"name\":\"  \",\"condition\":{\"type\":\"isNull\",\"field\":\"x\"}}", INVALID_VALUE, "$.name");
         assertFormat(def("{\"type\":\"compare\",\"field\":\"x\",\"op\":\"~\",\"value\":1}"), INVALID_VALUE, "$.condition.op");
         assertFormat(def("{\"type\":\"event\",\"event\":\"purchase\",\"count\":{\"op\":\">=\",\"value\":1.5}}"), WRONG_JSON_TYPE, "$.condition.count.value");
         assertFormat(def("{\"type\":\"event\",\"event\":\"purchase\",\"window\":{\"from\":\"2024-02-30\"}}"), INVALID_VALUE, "$.condition.window.from");

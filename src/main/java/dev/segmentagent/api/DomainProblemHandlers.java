@@ -1,0 +1,114 @@
+package dev.segmentagent.api;
+
+import dev.segmentagent.live.SegmentNotFoundException;
+import dev.segmentagent.preview.DefinitionRejectedException;
+import dev.segmentagent.segment.DefinitionFormatException;
+import dev.segmentagent.sqlgen.PolicyViolationException;
+import dev.segmentagent.sqlgen.SegmentCompileException;
+import dev.segmentagent.warehouse.WarehouseException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Maps each domain failure to its problem+json: the HTTP status, a stable code and the stage that failed.
+ * One small handler per exception type, since Micronaut picks the most specific handler.
+ */
+final class DomainProblemHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DomainProblemHandlers.class);
+
+    private DomainProblemHandlers() {
+    }
+
+    static HttpResponse<Problem> respond(HttpRequest<?> request, HttpStatus status, String code, Stage stage,
+                                         String detail, List<?> issues) {
+        Problem problem = Problem.of(status.getCode(), status.getReason(), code, stage, detail, request.getPath(),
+                issues);
+        return HttpResponse.<Problem>status(status).contentType(Problem.MEDIA_TYPE).body(problem);
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class DefinitionFormat implements ExceptionHandler<DefinitionFormatException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, DefinitionFormatException e) {
+            String code = e.code().name().toLowerCase(Locale.ROOT).replace('_', '-');
+            return respond(request, HttpStatus.UNPROCESSABLE_ENTITY, "invalid-definition", Stage.VALIDATE,
+                    e.getMessage(), List.of(Map.of("code", code, "path", e.path(), "message", e.detail(),
+                            "severity", "error")));
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class DefinitionRejected implements ExceptionHandler<DefinitionRejectedException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, DefinitionRejectedException e) {
+            return respond(request, HttpStatus.UNPROCESSABLE_ENTITY, "definition-rejected", Stage.VALIDATE,
+                    e.getMessage(), e.result().issues());
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class PolicyViolation implements ExceptionHandler<PolicyViolationException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, PolicyViolationException e) {
+            // The compiler only emits policy-conforming SQL, so this is a defect or an attack: log it loudly.
+            LOG.error("SQL policy refused a statement for {}: {}", request.getPath(), e.getMessage());
+            return respond(request, HttpStatus.UNPROCESSABLE_ENTITY, "sql-policy-violation", Stage.COMPILE,
+                    e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class SegmentNotFound implements ExceptionHandler<SegmentNotFoundException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, SegmentNotFoundException e) {
+            return respond(request, HttpStatus.NOT_FOUND, "segment-not-found", Stage.STORE, e.getMessage(),
+                    List.of());
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class CompileFailed implements ExceptionHandler<SegmentCompileException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, SegmentCompileException e) {
+            return respond(request, HttpStatus.UNPROCESSABLE_ENTITY, "compile-failed", Stage.COMPILE,
+                    e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class WarehouseFailed implements ExceptionHandler<WarehouseException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, WarehouseException e) {
+            LOG.warn("warehouse failure for {}", request.getPath(), e);
+            return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "warehouse-unavailable", Stage.EXECUTE,
+                    e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class BadArgument implements ExceptionHandler<IllegalArgumentException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, IllegalArgumentException e) {
+            return respond(request, HttpStatus.BAD_REQUEST, "bad-request", Stage.REQUEST, e.getMessage(),
+                    List.of());
+        }
+    }
+}
