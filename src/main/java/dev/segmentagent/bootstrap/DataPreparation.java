@@ -66,6 +66,7 @@ public class DataPreparation {
                 GeneratorOptions.DEFAULT_HISTORY_DAYS);
         LOG.info("generating demo data: {} customers, seed {}", customers, seed);
         GenerationReport report = generator.generate(warehouse, options, progress);
+        facts.invalidate();
         rebuildFeatures();
         return report;
     }

@@ -20,6 +20,8 @@ import java.util.Optional;
 public class WarehouseFacts {
 
     private final DuckDbWarehouse warehouse;
+    // as-of is read on every preview and save; it changes only when data is loaded, which calls invalidate()
+    private volatile Instant cachedAsOf;
 
     public WarehouseFacts(DuckDbWarehouse warehouse) {
         this.warehouse = warehouse;
@@ -56,7 +58,17 @@ public class WarehouseFacts {
      * order or web event; an empty warehouse from now.
      */
     public Instant asOf() {
-        return get(WarehouseMetaKeys.AS_OF).map(Instant::parse).orElseGet(this::latestBehaviour);
+        Instant asOf = cachedAsOf;
+        if (asOf == null) {
+            asOf = get(WarehouseMetaKeys.AS_OF).map(Instant::parse).orElseGet(this::latestBehaviour);
+            cachedAsOf = asOf;
+        }
+        return asOf;
+    }
+
+    /** Forget cached facts: call after anything that loads or replaces data. */
+    public void invalidate() {
+        cachedAsOf = null;
     }
 
     private Instant latestBehaviour() {
@@ -86,6 +98,7 @@ public class WarehouseFacts {
                 insert.setString(2, value);
                 insert.executeUpdate();
                 connection.commit();
+                invalidate();
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
