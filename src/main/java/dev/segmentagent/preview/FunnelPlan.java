@@ -2,7 +2,6 @@ package dev.segmentagent.preview;
 
 import dev.segmentagent.segment.Condition;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,11 +23,33 @@ record FunnelPlan(Kind kind, List<Condition> steps) {
         return new FunnelPlan(Kind.SINGLE, List.of(root));
     }
 
-    /** The condition whose count is shown at step i. */
-    List<Condition> conditionsAt(int step) {
+    /** Name of the boolean column holding step i's own condition in the funnel query. */
+    static String column(int step) {
+        return "c" + step;
+    }
+
+    /** Over the step columns: what is counted at step i (all conditions so far for an "and"). */
+    String stepExpression(int step) {
         if (kind == Kind.CUMULATIVE_AND) {
-            return new ArrayList<>(steps.subList(0, step + 1));
+            return joined(step + 1, " AND ");
         }
-        return List.of(steps.get(step));
+        return column(step);
+    }
+
+    /** Over the step columns: the whole definition (the steps are exactly the root's children). */
+    String totalExpression() {
+        return switch (kind) {
+            case CUMULATIVE_AND -> joined(steps.size(), " AND ");
+            case EACH_OR_BRANCH -> joined(steps.size(), " OR ");
+            case SINGLE -> column(0);
+        };
+    }
+
+    private static String joined(int count, String operator) {
+        StringBuilder expression = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            expression.append(i == 0 ? "" : operator).append(column(i));
+        }
+        return expression.toString();
     }
 }

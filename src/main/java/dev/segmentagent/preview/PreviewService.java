@@ -35,48 +35,73 @@ public class PreviewService {
         Catalog catalog = prepared.catalog();
         FunnelPlan plan = FunnelPlan.of(prepared.definition().condition());
 
-        long[] counts = funnelCounts(prepared, plan);
+        int sampleLimit = Math.max(0, Math.min(sampleSize, MAX_SAMPLE));
+        FunnelScan scan = funnelScan(prepared, plan, sampleLimit);
+        long[] counts = scan.counts();
         long base = counts[0];
         long total = counts[counts.length - 1];
         List<Preview.FunnelStep> funnel = funnelSteps(plan, counts, catalog);
 
         List<String> sampleFields = UsedFields.displayable(prepared.definition().condition(), catalog);
-        List<Map<String, Object>> sample = sample(prepared, sampleFields, Math.max(0, Math.min(sampleSize, MAX_SAMPLE)));
+        List<Map<String, Object>> sample = sample(prepared, sampleFields, scan.sampleIds());
 
         return new Preview(total, base, base == 0 ? 0.0 : (double) total / base,
                 new SegmentExplainer(catalog).explain(prepared.definition()), funnel, sampleFields, sample,
                 prepared.validation().warnings(), prepared.asOf(), (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** [base, step 1, ..., step n, total]: the last entry is the whole definition's count. */
-    private long[] funnelCounts(PreparedDefinition prepared, FunnelPlan plan) {
-        StringBuilder sql = new StringBuilder("SELECT count(*)");
-        List<Object> params = new ArrayList<>();
-        for (int i = 0; i < plan.steps().size(); i++) {
-            appendFilteredCount(sql, params, prepared, plan.conditionsAt(i));
+    /**
+     * [base, step 1, ..., step n, total]: the last entry is the whole definition's count. Each step's condition
+     * is evaluated once, as a boolean column of an inner scan; the counts only combine those columns, so an
+     * expensive event condition is not re-run for every cumulative step and again for the total. The same scan
+     * picks the sample (the members with the smallest id hashes: stable and spread out), so the sample needs
+     * no second evaluation of the definition.
+     */
+    private FunnelScan funnelScan(PreparedDefinition prepared, FunnelPlan plan, int sampleLimit) {
+        int steps = plan.steps().size();
+        StringBuilder inner = new StringBuilder("SELECT f.customer_id");
+        List<Object> innerParams = new ArrayList<>();
+        for (int i = 0; i < steps; i++) {
+            SqlFragment fragment = pipeline.predicate(plan.steps().get(i), prepared);
+            inner.append(", (").append(fragment.sql()).append(") AS ")
+                    .append(FunnelPlan.column(i));
+            innerParams.addAll(fragment.params());
         }
-        appendFilteredCount(sql, params, prepared, List.of(prepared.definition().condition()));
-        sql.append(" FROM customer_features f");
+        inner.append(" FROM customer_features f");
+        // bind order follows the text: the outer select list (sample size) comes before the inner scan
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT count(*)");
+        for (int i = 0; i < steps; i++) {
+            sql.append(", count(*) FILTER (WHERE ").append(plan.stepExpression(i)).append(')');
+        }
+        sql.append(", count(*) FILTER (WHERE ").append(plan.totalExpression()).append(')');
+        if (sampleLimit > 0) {
+            sql.append(", arg_min(customer_id, hash(customer_id), ?) FILTER (WHERE ")
+                    .append(plan.totalExpression()).append(')');
+            params.add(sampleLimit);
+        }
+        sql.append(" FROM (").append(inner).append(") AS steps");
+        params.addAll(innerParams);
         return queries.query(prepared.catalog(), sql.toString(), params, rs -> {
             rs.next();
-            long[] counts = new long[plan.steps().size() + 2];
+            long[] counts = new long[steps + 2];
             for (int i = 0; i < counts.length; i++) {
                 counts[i] = rs.getLong(i + 1);
             }
-            return counts;
+            List<Long> sampleIds = new ArrayList<>();
+            if (sampleLimit > 0) {
+                java.sql.Array ids = rs.getArray(counts.length + 1);
+                if (ids != null) {
+                    for (Object id : (Object[]) ids.getArray()) {
+                        sampleIds.add(((Number) id).longValue());
+                    }
+                }
+            }
+            return new FunnelScan(counts, sampleIds);
         });
     }
 
-    private void appendFilteredCount(StringBuilder sql, List<Object> params, PreparedDefinition prepared,
-                                     List<Condition> conditions) {
-        sql.append(", count(*) FILTER (WHERE ");
-        for (int i = 0; i < conditions.size(); i++) {
-            SqlFragment fragment = pipeline.predicate(conditions.get(i), prepared);
-            sql.append(i == 0 ? "" : " AND ").append('(').append(fragment.sql()).append(')');
-            params.addAll(fragment.params());
-        }
-        sql.append(')');
-    }
+    private record FunnelScan(long[] counts, List<Long> sampleIds) {}
 
     private List<Preview.FunnelStep> funnelSteps(FunnelPlan plan, long[] counts, Catalog catalog) {
         List<Preview.FunnelStep> steps = new ArrayList<>();
@@ -92,21 +117,18 @@ public class PreviewService {
         return steps;
     }
 
-    private List<Map<String, Object>> sample(PreparedDefinition prepared, List<String> fields, int size) {
-        if (size == 0) {
+    private List<Map<String, Object>> sample(PreparedDefinition prepared, List<String> fields, List<Long> ids) {
+        if (ids.isEmpty()) {
             return List.of();
         }
-        SqlFragment where = pipeline.predicate(prepared.definition().condition(), prepared);
         StringBuilder sql = new StringBuilder("SELECT f.customer_id");
         for (String field : fields) {
             sql.append(", f.").append(dev.segmentagent.sqlgen.Identifiers.quote(field));
         }
-        // hash order: a stable, spread-out sample rather than the lowest ids
-        sql.append(" FROM customer_features f WHERE ").append(where.sql())
-                .append(" ORDER BY hash(f.customer_id), f.customer_id LIMIT ?");
-        List<Object> params = new ArrayList<>(where.params());
-        params.add(size);
-        return queries.query(prepared.catalog(), sql.toString(), params, PreviewService::rows);
+        sql.append(" FROM customer_features f WHERE f.customer_id IN (")
+                .append(String.join(", ", java.util.Collections.nCopies(ids.size(), "?")))
+                .append(") ORDER BY hash(f.customer_id), f.customer_id");
+        return queries.query(prepared.catalog(), sql.toString(), new ArrayList<>(ids), PreviewService::rows);
     }
 
     static List<Map<String, Object>> rows(ResultSet rs) throws java.sql.SQLException {
