@@ -1,0 +1,75 @@
+package dev.segmentagent.catalog;
+
+import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.WarehouseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Builds {@code customer_features}: one row per customer, one column per catalog field (deprecated fields
+ * too, so segments saved before a rename keep working), computed only from the catalog's derivations.
+ *
+ * <p>The table is replaced by a single {@code CREATE OR REPLACE TABLE ... AS SELECT} inside a transaction
+ * that also records the as-of instant in warehouse_meta; DuckDB's MVCC means readers see either the old
+ * table or the new one, never half a build.
+ */
+public final class FeatureBuilder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureBuilder.class);
+
+    public static final String FEATURE_TABLE = FeatureSql.FEATURE_TABLE;
+    /** warehouse_meta key holding the ISO instant the current customer_features describes. */
+    public static final String AS_OF_KEY = "features_as_of";
+    public static final String BUILD_MS_KEY = "features_build_ms";
+
+    public FeatureBuildReport build(DuckDbWarehouse warehouse, Catalog catalog, Instant asOf) {
+        long started = System.nanoTime();
+        String select = FeatureSql.select(catalog, asOf);
+        try (Connection connection = warehouse.connection()) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE OR REPLACE TABLE " + SqlText.id(FEATURE_TABLE) + " AS " + select);
+                long customers;
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + SqlText.id(FEATURE_TABLE))) {
+                    rows.next();
+                    customers = rows.getLong(1);
+                }
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                writeMeta(connection, asOf, elapsed);
+                connection.commit();
+                LOG.info("built {} for {} customers x {} fields as of {} in {} ms",
+                        FEATURE_TABLE, customers, catalog.fields().size(), asOf, elapsed.toMillis());
+                return new FeatureBuildReport(asOf, customers, catalog.fields().size(), elapsed);
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("building " + FEATURE_TABLE + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void writeMeta(Connection connection, Instant asOf, Duration elapsed) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM warehouse_meta WHERE key IN (?, ?)");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO warehouse_meta (key, value) VALUES (?, ?)")) {
+            delete.setString(1, AS_OF_KEY);
+            delete.setString(2, BUILD_MS_KEY);
+            delete.executeUpdate();
+            insert.setString(1, AS_OF_KEY);
+            insert.setString(2, asOf.toString());
+            insert.addBatch();
+            insert.setString(1, BUILD_MS_KEY);
+            insert.setString(2, Long.toString(elapsed.toMillis()));
+            insert.addBatch();
+            insert.executeBatch();
+        }
+    }
+}
