@@ -302,16 +302,17 @@ final class CatalogArbitraries {
 
     Arbitrary<SumThreshold> sum(EventSpec spec) {
         List<EventSpec.EventMeasure> measures = spec.measures().stream()
-                .filter(m -> !sample.sums(spec.table(), m.column()).isEmpty()).toList();
+                .filter(m -> !sample.sums(spec.name(), m.name()).isEmpty()).toList();
         if (measures.isEmpty()) {
             return Arbitraries.just(null);
         }
         return Arbitraries.frequencyOf(
                 of(3, Arbitraries.just(null)),
                 of(2, Arbitraries.of(measures).flatMap(m -> Combinators.combine(Arbitraries.of(ORDERED),
-                        Arbitraries.of(sample.sums(spec.table(), m.column())), Arbitraries.integers().between(0, 2)).as((op, v, format) -> {
+                        Arbitraries.of(sample.sums(spec.name(), m.name())), Arbitraries.integers().between(0, 3)).as((op, v, format) -> {
                     double total = ((Number) v).doubleValue();
-                    double threshold = format == 0 ? total : format == 1 ? Math.round(total) : Math.round(total / 10.0) * 10.0;
+                    // half exactly a customer's total (boundaries), half round numbers
+                    double threshold = format <= 1 ? total : format == 2 ? Math.round(total) : Math.round(total / 10.0) * 10.0;
                     return new SumThreshold(m.name(), op, threshold);
                 }))));
     }
@@ -358,6 +359,7 @@ final class CatalogArbitraries {
 
         static final int QUANTILES = 20;
         static final int TOP_TEXTS = 15;
+        static final int SUM_QUANTILES = 50;
 
         List<Object> values(String field) {
             return fieldValues.getOrDefault(field, List.of());
@@ -375,8 +377,8 @@ final class CatalogArbitraries {
             return eventCounts.getOrDefault(table, List.of());
         }
 
-        List<Object> sums(String table, String column) {
-            return eventSums.getOrDefault(table + "." + column, List.of());
+        List<Object> sums(String event, String measure) {
+            return eventSums.getOrDefault(event + "." + measure, List.of());
         }
 
         List<Object> scores(String model) {
@@ -410,10 +412,8 @@ final class CatalogArbitraries {
                 for (Map.Entry<String, List<EventSpec>> table : byTable.entrySet()) {
                     Map<String, List<Object>> data = columns(c, "SELECT * FROM \"" + table.getKey() + "\"");
                     Map<String, FieldType> propertyTypes = new LinkedHashMap<>();
-                    Map<String, Boolean> measureColumns = new LinkedHashMap<>();
                     for (EventSpec e : table.getValue()) {
                         e.properties().forEach(p -> propertyTypes.putIfAbsent(p.column(), p.type()));
-                        e.measures().forEach(m -> measureColumns.putIfAbsent(m.column(), true));
                         List<Object> stamps = data.getOrDefault(e.timestamp(), List.of());
                         for (Object ts : stamps) {
                             if (ts instanceof LocalDateTime t && t.toLocalDate().isBefore(firstEvent)) {
@@ -429,15 +429,10 @@ final class CatalogArbitraries {
                     Map<Object, Long> perCustomer = new HashMap<>();
                     customers.forEach(id -> perCustomer.merge(id, 1L, Long::sum));
                     eventCounts.put(table.getKey(), quantiles(new ArrayList<>(perCustomer.values())));
-                    for (String measure : measureColumns.keySet()) {
-                        List<Object> values = data.getOrDefault(measure, List.of());
-                        Map<Object, Double> sums = new HashMap<>();
-                        for (int i = 0; i < customers.size(); i++) {
-                            if (values.get(i) instanceof Number n) {
-                                sums.merge(customers.get(i), n.doubleValue(), Double::sum);
-                            }
+                    for (EventSpec e : table.getValue()) {
+                        for (EventSpec.EventMeasure m : e.measures()) {
+                            eventSums.put(e.name() + "." + m.name(), decimalSums(e, m, customers, data));
                         }
-                        eventSums.put(table.getKey() + "." + measure, quantiles(new ArrayList<>(sums.values())));
                     }
                 }
                 Map<String, List<Object>> scores = columns(c, "SELECT model, score FROM model_scores");
@@ -460,6 +455,34 @@ final class CatalogArbitraries {
                     Map.copyOf(eventCounts), Map.copyOf(eventSums), Map.copyOf(modelScores), Map.copyOf(clusterNames));
         }
 
+        /**
+         * Quantiles of the per-customer totals of a measure over the event's rows (its fixed equality filters
+         * applied, all history), added as the decimals the warehouse shows: the amounts a marketer reads off a
+         * customer and types as a threshold ("spent at least 3653.91"), so some thresholds sit exactly on a total.
+         */
+        private static List<Object> decimalSums(EventSpec e, EventSpec.EventMeasure m, List<Object> customers,
+                                                Map<String, List<Object>> data) {
+            List<Object> values = data.getOrDefault(m.column(), List.of());
+            Map<Object, BigDecimal> sums = new HashMap<>();
+            rows:
+            for (int i = 0; i < customers.size(); i++) {
+                for (dev.segmentagent.catalog.Derivation.RowFilter f : e.filters()) {
+                    Object v = data.getOrDefault(f.column(), List.of()).get(i);
+                    boolean eq = f.op() == dev.segmentagent.catalog.Derivation.FilterOp.EQ
+                            || f.op() == dev.segmentagent.catalog.Derivation.FilterOp.IN;
+                    if (eq && (v == null || !f.values().contains(v.toString()))) {
+                        continue rows;
+                    }
+                }
+                if (values.get(i) instanceof Number n) {
+                    BigDecimal d = n instanceof Long l ? BigDecimal.valueOf(l) : BigDecimal.valueOf(n.doubleValue());
+                    sums.merge(customers.get(i), d, BigDecimal::add);
+                }
+            }
+            List<Object> totals = new ArrayList<>(sums.values().stream().map(BigDecimal::doubleValue).toList());
+            return quantiles(totals, SUM_QUANTILES);
+        }
+
         /** Quantiles of ordered values, the most frequent texts, nothing for booleans (true/false need no sample). */
         private static List<Object> summarise(FieldType type, List<Object> present) {
             if (present.isEmpty() || type == FieldType.BOOLEAN) {
@@ -476,13 +499,18 @@ final class CatalogArbitraries {
 
         @SuppressWarnings({"unchecked", "rawtypes"})
         private static List<Object> quantiles(List<Object> values) {
+            return quantiles(values, QUANTILES);
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private static List<Object> quantiles(List<Object> values, int quantiles) {
             if (values.isEmpty()) {
                 return List.of();
             }
             values.sort((Comparator) Comparator.naturalOrder());
             List<Object> result = new ArrayList<>();
-            for (int q = 0; q <= QUANTILES; q++) {
-                Object v = values.get((int) Math.min(values.size() - 1, (long) q * (values.size() - 1) / QUANTILES));
+            for (int q = 0; q <= quantiles; q++) {
+                Object v = values.get((int) Math.min(values.size() - 1, (long) q * (values.size() - 1) / quantiles));
                 if (result.isEmpty() || !result.get(result.size() - 1).equals(v)) {
                     result.add(v);
                 }
