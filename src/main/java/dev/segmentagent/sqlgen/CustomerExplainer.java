@@ -113,7 +113,7 @@ public final class CustomerExplainer {
             sql.append(")");
             names.add("count");
             if (e.sum() != null) {
-                sql.append(", (SELECT sum(").append(writer.events().measure(e, e.sum().measure())).append(")");
+                sql.append(", (SELECT ").append(writer.events().measureSum(e, e.sum().measure()));
                 writer.events().rows(sql, e, true);
                 sql.append(")");
                 names.add("sum");

@@ -59,8 +59,19 @@ final class EventSql {
         }
     }
 
-    /** {@code sum(e."col")} of a measure the event declares. */
-    String measure(Condition.Event e, String measure) {
+    /** Decimal places a measure value keeps when summed: far below a cent, far above binary noise. */
+    static final int SUM_SCALE = 6;
+
+    /**
+     * The sum of a measure the event declares, as a DOUBLE. Each value is read as the decimal it stands for
+     * ({@code DECIMAL(38, 6)}) and the sum is exact, so 10.10 + 20.20 is 30.30 and "spent at least 30.30" holds;
+     * a plain DOUBLE sum gives 30.299999999999997 and would drop the customer (and vary with summation order).
+     */
+    String measureSum(Condition.Event e, String measure) {
+        return "CAST(sum(CAST(" + measureColumn(e, measure) + " AS DECIMAL(38, " + SUM_SCALE + "))) AS DOUBLE)";
+    }
+
+    private String measureColumn(Condition.Event e, String measure) {
         EventSpec spec = spec(e);
         EventSpec.EventMeasure m = spec.measures().stream().filter(x -> x.name().equals(measure)).findFirst()
                 .orElseThrow(() -> new SegmentCompileException("event " + spec.name() + " has no measure '" + measure + "'"));

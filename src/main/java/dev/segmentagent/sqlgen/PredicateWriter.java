@@ -136,8 +136,8 @@ final class PredicateWriter {
             }
             if (sum != null) {
                 threshold(sum.op(), sum.value());
-                sql.append(count != null ? " AND " : "").append("COALESCE(sum(").append(events.measure(e, sum.measure()))
-                        .append(") ").append(FieldPredicates.operator(sum.op())).append(" ").param(sum.value()).append(", FALSE)");
+                sql.append(count != null ? " AND " : "").append("COALESCE(").append(events.measureSum(e, sum.measure()))
+                        .append(" ").append(FieldPredicates.operator(sum.op())).append(" ").param(sum.value()).append(", FALSE)");
             }
         }
         sql.append("), FALSE)");

@@ -37,7 +37,8 @@ import java.util.TreeSet;
  * Evaluates a condition in plain Java over rows loaded from DuckDB, written from the language's documented
  * semantics and not from the compiler: leaves on missing values are false, NOT is plain negation, "did" means
  * at least one matching event with the thresholds holding, windows are [from, to) clipped at as-of, numbers
- * compare as doubles (as DuckDB compares a DOUBLE/BIGINT column with a bound double).
+ * compare as doubles (as DuckDB compares a DOUBLE/BIGINT column with a bound double), and a summed measure is the
+ * exact sum of the decimals stored (amounts in cents add up to whole cents: 10.10 + 20.20 is 30.30).
  */
 final class ReferenceEvaluator {
 
@@ -168,7 +169,8 @@ final class ReferenceEvaluator {
                 String column = spec.measures().stream().filter(m -> m.name().equals(e.sum().measure())).findFirst().orElseThrow().column();
                 Object m = r.get(column);
                 if (m != null) {
-                    BigDecimal value = m instanceof Double d ? new BigDecimal(d) : new BigDecimal(((Number) m).longValue());
+                    // the decimal the warehouse shows (10.1, not the binary 10.0999999999999996447...), summed exactly
+                    BigDecimal value = m instanceof Double d ? BigDecimal.valueOf(d) : new BigDecimal(((Number) m).longValue());
                     sum = sum == null ? value : sum.add(value);
                 }
             }
@@ -179,7 +181,7 @@ final class ReferenceEvaluator {
         if (e.count() != null && !test(Long.compare(count, e.count().value()), e.count().op())) {
             return false;
         }
-        return e.sum() == null || (sum != null && test(Double.compare(sum.doubleValue(), e.sum().value()), e.sum().op()));
+        return e.sum() == null || (sum != null && test(sum.compareTo(BigDecimal.valueOf(e.sum().value())), e.sum().op()));
     }
 
     private static boolean fixed(Derivation.RowFilter f, Map<String, Object> row) {

@@ -102,6 +102,35 @@ class SegmentCompilerTest {
     }
 
     @Test
+    void sums_amounts_as_the_decimals_they_are_so_a_threshold_on_the_exact_total_holds() {
+        // given a customer whose two completed orders add up to exactly 30.30 EUR (10.10 + 20.20; as doubles 30.299999999999997)
+        try (DuckDbWarehouse cents = DuckDbWarehouse.inMemory()) {
+            try (Connection c = cents.connection(); Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE customer_features (customer_id BIGINT)");
+                s.execute("INSERT INTO customer_features VALUES (1), (2)");
+                s.execute("INSERT INTO orders VALUES (1, 1, TIMESTAMP '2025-05-01 10:00:00', 'web', 'completed', 10.10, 0, 10.10, 1, NULL),"
+                        + " (2, 1, TIMESTAMP '2025-05-02 10:00:00', 'web', 'completed', 20.20, 0, 20.20, 1, NULL),"
+                        + " (3, 2, TIMESTAMP '2025-05-02 10:00:00', 'web', 'completed', 30.29, 0, 30.29, 1, NULL)");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            SegmentExecutor executor = new SegmentExecutor(cents, SqlPolicy.forCatalog(CATALOG));
+
+            // when thresholds sit exactly on that total
+            // then "spent at least / exactly / at most 30.30" include the customer, "more than 30.30" does not
+            for (String op : List.of(">=", "=", "<=")) {
+                Condition spent = SegmentJson.parseCondition(node("{\"type\":\"event\",\"event\":\"purchase\","
+                        + "\"sum\":{\"measure\":\"amount\",\"op\":\"" + op + "\",\"value\":30.30}}"));
+                List<Long> members = executor.members(COMPILER.compile(new SegmentDefinition("s", null, spent), context()));
+                assertThat(members).as(op).contains(1L);
+            }
+            Condition more = SegmentJson.parseCondition(node("{\"type\":\"event\",\"event\":\"purchase\","
+                    + "\"sum\":{\"measure\":\"amount\",\"op\":\">\",\"value\":30.30}}"));
+            assertThat(executor.members(COMPILER.compile(new SegmentDefinition("s", null, more), context()))).isEmpty();
+        }
+    }
+
+    @Test
     void contains_is_case_insensitive_and_bound() {
         Condition c = SegmentJson.parseCondition(node("{\"type\":\"compare\",\"field\":\"city\",\"op\":\"contains\",\"value\":\"BER\"}"));
 
