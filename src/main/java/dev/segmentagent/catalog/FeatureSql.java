@@ -60,7 +60,7 @@ final class FeatureSql {
             } else if (derivation instanceof Derivation.Aggregate aggregate) {
                 String alias = cteAlias(aggregate.table());
                 scans.computeIfAbsent(aggregate.table(), t -> new ArrayList<>())
-                        .add(aggregateExpression(catalog, aggregate, asOf) + " AS " + name);
+                        .add(aggregateExpression(catalog, field, aggregate, asOf) + " AS " + name);
                 baseItems.add(baseExpression(aggregate.function(), alias + "." + name) + " AS " + name);
             } else if (derivation instanceof Derivation.ModelOutput output) {
                 String table = modelTable(output.output());
@@ -129,7 +129,8 @@ final class FeatureSql {
         return "(date_diff('second', " + timestamp + ", " + SqlText.timestamp(asOf) + ") // 86400)";
     }
 
-    private static String aggregateExpression(Catalog catalog, Derivation.Aggregate aggregate, Instant asOf) {
+    private static String aggregateExpression(Catalog catalog, FieldSpec field, Derivation.Aggregate aggregate,
+                                              Instant asOf) {
         TableSpec table = catalog.table(aggregate.table()).orElseThrow();
         List<String> conditions = new ArrayList<>();
         if (aggregate.windowDays() != null) {
@@ -153,7 +154,11 @@ final class FeatureSql {
         return switch (aggregate.function()) {
             case COUNT -> "count(" + (column == null ? "*" : column) + ")" + filter;
             case COUNT_DISTINCT -> "count(DISTINCT " + column + ")" + filter;
-            case SUM -> "sum(" + column + ")" + filter;
+            // Amounts are cents stored as DOUBLE: summing doubles gives 30.299999999999997 for 10.10 + 20.20, and a
+            // segment "revenue >= 30.30" would then miss that customer. Sum as decimals, as event sums do.
+            case SUM -> field.type() == FieldType.DECIMAL
+                    ? "CAST(sum(CAST(" + column + " AS DECIMAL(38, 6)))" + filter + " AS DOUBLE)"
+                    : "sum(" + column + ")" + filter;
             case AVG -> "avg(" + column + ")" + filter;
             case MIN -> "min(" + column + ")" + filter;
             case MAX -> "max(" + column + ")" + filter;

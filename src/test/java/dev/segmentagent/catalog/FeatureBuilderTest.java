@@ -158,6 +158,20 @@ class FeatureBuilderTest {
     }
 
     @Test
+    void money_sums_are_exact_to_the_cent_so_a_threshold_on_the_total_holds() throws SQLException {
+        execute("DELETE FROM orders WHERE customer_id = 4");
+        execute("INSERT INTO orders VALUES (901, 4, TIMESTAMP '2025-05-20 10:00:00', 'web', 'completed', 10.10, 0, 10.10, 1, NULL),"
+                + " (902, 4, TIMESTAMP '2025-05-21 10:00:00', 'web', 'completed', 20.20, 0, 20.20, 1, NULL)");
+
+        new FeatureBuilder().build(warehouse, catalog, AS_OF);
+
+        // as doubles, 10.10 + 20.20 = 30.299999999999997 and "revenue_total >= 30.30" would miss this customer
+        assertThat((Double) row(4).get("revenue_total")).isEqualTo(30.30);
+        assertThat(column("SELECT customer_id FROM customer_features WHERE revenue_total >= 30.30 AND customer_id = 4"))
+                .containsExactly(4L);
+    }
+
+    @Test
     void model_outputs_are_null_until_scored_then_read_from_model_tables() throws SQLException {
         new FeatureBuilder().build(warehouse, catalog, AS_OF);
         assertThat(row(1).get("churn_risk")).isNull();
