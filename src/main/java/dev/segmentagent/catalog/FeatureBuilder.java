@@ -30,30 +30,50 @@ public final class FeatureBuilder {
     public static final String AS_OF_KEY = "features_as_of";
     public static final String BUILD_MS_KEY = "features_build_ms";
 
+    /** Replaces customer_features, the table segments run on, and records its as-of. */
     public FeatureBuildReport build(DuckDbWarehouse warehouse, Catalog catalog, Instant asOf) {
+        return build(warehouse, catalog, asOf, FEATURE_TABLE, true);
+    }
+
+    /**
+     * The same features as of any instant, into another table: a point-in-time snapshot (e.g. at a model's
+     * training cut-off). Every row filter stops at {@code asOf} and only customers who signed up before it
+     * are included, so nothing later leaks in. warehouse_meta is left alone.
+     */
+    public FeatureBuildReport buildSnapshot(DuckDbWarehouse warehouse, Catalog catalog, Instant asOf, String table) {
+        if (FEATURE_TABLE.equals(table)) {
+            throw new IllegalArgumentException("a snapshot must not replace " + FEATURE_TABLE);
+        }
+        return build(warehouse, catalog, asOf, table, false);
+    }
+
+    private FeatureBuildReport build(DuckDbWarehouse warehouse, Catalog catalog, Instant asOf, String table,
+                                     boolean recordMeta) {
         long started = System.nanoTime();
         String select = FeatureSql.select(catalog, asOf);
         try (Connection connection = warehouse.connection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE OR REPLACE TABLE " + SqlText.id(FEATURE_TABLE) + " AS " + select);
+                statement.execute("CREATE OR REPLACE TABLE " + SqlText.id(table) + " AS " + select);
                 long customers;
-                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + SqlText.id(FEATURE_TABLE))) {
+                try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM " + SqlText.id(table))) {
                     rows.next();
                     customers = rows.getLong(1);
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                writeMeta(connection, asOf, elapsed);
+                if (recordMeta) {
+                    writeMeta(connection, asOf, elapsed);
+                }
                 connection.commit();
                 LOG.info("built {} for {} customers x {} fields as of {} in {} ms",
-                        FEATURE_TABLE, customers, catalog.fields().size(), asOf, elapsed.toMillis());
+                        table, customers, catalog.fields().size(), asOf, elapsed.toMillis());
                 return new FeatureBuildReport(asOf, customers, catalog.fields().size(), elapsed);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw new WarehouseException("building " + FEATURE_TABLE + " failed: " + e.getMessage(), e);
+            throw new WarehouseException("building " + table + " failed: " + e.getMessage(), e);
         }
     }
 
