@@ -17,7 +17,7 @@ import picocli.CommandLine;
 public class Application {
 
     public static void main(String[] args) {
-        int status = new CommandLine(new SegmentAgentCommand()).execute(args.length == 0 ? new String[]{"serve"} : args);
+        int status = new CommandLine(new SegmentAgentCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args.length == 0 ? new String[]{"serve"} : args);
         if (status != 0 || !SegmentAgentCommand.serving()) {
             System.exit(status);
         }
