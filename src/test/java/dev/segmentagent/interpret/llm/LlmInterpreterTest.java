@@ -165,6 +165,21 @@ class LlmInterpreterTest {
     }
 
     @Test
+    void given_a_token_budget_when_the_first_answer_spends_it_then_no_repair_is_attempted() {
+        LlmConfig defaults = LlmConfig.of("unused", "k", "gpt-4o-mini");
+        LlmInterpreter agent = agent("agent-unrepairable", new LlmConfig("unused", "k", "gpt-4o-mini",
+                defaults.timeout(), 0, 3, 0.0, 4000, defaults.maxOutputTokens(), defaults.candidateFields(),
+                defaults.maxToolCalls(), true));
+
+        InterpreterFailureException failure = catchThrowableOfType(
+                () -> agent.interpret("customers with lots of loyalty points"), InterpreterFailureException.class);
+
+        assertThat(failure.code()).isEqualTo("interpretation-failed");
+        assertThat(failure.getMessage()).contains("token budget of 4000");
+        assertThat(server.requests()).hasSize(1);
+    }
+
+    @Test
     void given_an_ambiguous_request_when_the_model_asks_back_then_a_clarification_with_options_is_returned() {
         LlmInterpreter agent = agent("agent-clarify");
 
