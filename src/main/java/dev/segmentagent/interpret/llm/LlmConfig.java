@@ -30,7 +30,7 @@ import java.time.Duration;
  *                             (tool rounds and repairs included): a model that wanders stops here
  * @param maxOutputTokens      completion tokens per call
  * @param candidateFields      how many retrieved fields the user message carries; the rest come by tool
- * @param maxToolCalls         tool calls per model turn, so a looping model cannot run forever
+ * @param maxToolCalls         tool-calling round trips per model turn, so a looping model cannot run forever
  * @param jsonMode             ask for {@code response_format: json_object} (OpenAI, Ollama and vLLM support it)
  */
 @ConfigurationProperties("segment.llm")

@@ -67,7 +67,7 @@ public class LlmInterpreter implements MeasuredInterpreter {
                 .chatModel(chatModel(config))
                 .tools(tools)
                 .chatMemoryProvider(id -> MessageWindowChatMemory.builder().id(id).maxMessages(MEMORY_MESSAGES).build())
-                .maxSequentialToolsInvocations(config.maxToolCalls())
+                .maxToolCallingRoundTrips(config.maxToolCalls())
                 // A model that calls a tool we do not have is told so, instead of failing the request.
                 .hallucinatedToolNameStrategy(call -> ToolExecutionResultMessage.from(call,
                         "error: no tool named '" + call.name() + "'; the tools are searchFields, describeField, "
@@ -164,7 +164,9 @@ public class LlmInterpreter implements MeasuredInterpreter {
                 completionTokens += usage.outputTokenCount() == null ? 0 : usage.outputTokenCount();
             }
             calls += (result.intermediateResponses() == null ? 0 : result.intermediateResponses().size()) + 1;
-            result.toolExecutions().forEach(t -> tools.add(t.request().name()));
+            if (result.toolExecutions() != null) {
+                result.toolExecutions().forEach(t -> tools.add(t.request().name()));
+            }
         }
 
         long tokens() {

@@ -34,6 +34,11 @@ final class ProviderFaults {
             return failure("llm-timeout", 504, "the LLM endpoint " + endpoint + " did not answer within "
                     + config.timeout().toMillis() + " ms", e);
         }
+        // langchain4j's guard against a model that calls tools forever: a plain RuntimeException, known by its text.
+        if (inChain(e, c -> c.getMessage() != null && c.getMessage().contains("maxToolCallingRoundTrips"))) {
+            return failure("llm-bad-output", 502, "the model kept calling tools without answering (more than "
+                    + config.maxToolCalls() + " rounds)", e);
+        }
         if (inChain(e, c -> c instanceof JsonProcessingException)) {
             return failure("llm-bad-output", 502, "the LLM endpoint " + endpoint
                     + " sent a response that is not valid JSON", e);

@@ -249,6 +249,22 @@ class LlmInterpreterTest {
     }
 
     @Test
+    void given_a_model_that_only_calls_tools_when_the_round_trip_limit_passes_then_llm_bad_output() {
+        LlmConfig defaults = LlmConfig.of("unused", "k", "gpt-4o-mini");
+        LlmInterpreter agent = agent("agent-tool-loop", new LlmConfig("unused", "k", "gpt-4o-mini",
+                defaults.timeout(), 0, 3, 0.0, defaults.maxTokensPerRequest(), defaults.maxOutputTokens(),
+                defaults.candidateFields(), 2, true));
+
+        InterpreterFailureException failure = catchThrowableOfType(
+                () -> agent.interpret("loyal customers"), InterpreterFailureException.class);
+
+        assertThat(failure.code()).isEqualTo("llm-bad-output");
+        assertThat(failure.fallbackAllowed()).isTrue();
+        assertThat(failure.getMessage()).contains("kept calling tools");
+        assertThat(server.requests().size()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
     void given_a_response_cut_short_when_it_is_not_json_then_llm_bad_output() {
         LlmInterpreter agent = agent("malformed");
 
