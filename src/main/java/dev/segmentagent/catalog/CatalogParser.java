@@ -101,7 +101,8 @@ final class CatalogParser {
         for (JsonNode property : node.path("properties")) {
             properties.add(new EventSpec.EventProperty(text(property, "name"), text(property, "column"),
                     FieldType.valueOf(upper(text(property, "type"))), text(property, "description"),
-                    texts(property.get("allowedValues")), text(property, "phrase"), text(property, "unit")));
+                    texts(property.get("allowedValues")), text(property, "label"), text(property, "phrase"),
+                    text(property, "unit")));
         }
         List<EventSpec.EventMeasure> measures = new ArrayList<>();
         for (JsonNode measure : node.path("measures")) {

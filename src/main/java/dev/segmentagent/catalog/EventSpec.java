@@ -51,23 +51,24 @@ public record EventSpec(
     }
 
     /**
+     * @param label   a noun for ordering filters: "line discount" (→ "with line discount of at least 20%")
      * @param phrase  how an equality filter reads after the event's verb phrase, with {@code {}} for the values:
      *                "in the {} category" → "bought an item in the shoes or bags category"; null reads
      *                "with category shoes or bags"
      * @param unit    e.g. ratio for a 0..1 share, so that 0.2 reads as 20%
      */
     public record EventProperty(String name, String column, FieldType type, String description,
-                                List<String> allowedValues, String phrase, String unit) {
+                                List<String> allowedValues, String label, String phrase, String unit) {
         public EventProperty {
             allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
         }
 
         public EventProperty(String name, String column, FieldType type, String description, List<String> allowedValues) {
-            this(name, column, type, description, allowedValues, null, null);
+            this(name, column, type, description, allowedValues, null, null, null);
         }
 
-        public String label() {
-            return Labels.words(name);
+        public String labelOrName() {
+            return label != null ? label : Labels.words(name);
         }
     }
 
