@@ -8,7 +8,7 @@ import java.util.Locale;
  */
 final class Labels {
 
-    private static final int MAX_WORDS = 8;
+    private static final int MAX_WORDS = 10;
 
     private Labels() {
     }

@@ -46,7 +46,10 @@ final class FieldPhrases {
     String between(Condition.Between b, boolean negated) {
         FieldSpec field = field(b.field());
         if (b.low() instanceof Literal.Number low && b.high() instanceof Literal.Number high) {
-            String range = Quantities.range(low.value(), high.value(), Quantities.isCount(field) ? null : field.unit());
+            String range = Quantities.isChange(field) && Quantities.isPercent(field.unit())
+                    ? "between " + Quantities.plain(low.value().movePointRight(2)) + " and "
+                            + Quantities.change(high.value(), field.unit())
+                    : Quantities.range(low.value(), high.value(), Quantities.isCount(field) ? null : field.unit());
             if (Quantities.isCount(field) && !negated) {
                 return count(field, range);
             }
@@ -108,14 +111,14 @@ final class FieldPhrases {
     }
 
     private String change(FieldSpec field, ComparisonOp op, BigDecimal value) {
-        String subject = field.label().startsWith("change in ") ? field.label().substring("change in ".length()) : null;
+        String subject = field.label().substring(Quantities.CHANGE.length());
         int sign = value.signum();
         String direction = null;
         String bound = null;
-        if (subject != null && (op == ComparisonOp.LT || op == ComparisonOp.LTE) && sign <= 0) {
+        if ((op == ComparisonOp.LT || op == ComparisonOp.LTE) && sign <= 0) {
             direction = " fell by ";
             bound = op == ComparisonOp.LT ? "more than " : "at least ";
-        } else if (subject != null && (op == ComparisonOp.GT || op == ComparisonOp.GTE) && sign >= 0) {
+        } else if ((op == ComparisonOp.GT || op == ComparisonOp.GTE) && sign >= 0) {
             direction = " rose by ";
             bound = op == ComparisonOp.GT ? "more than " : "at least ";
         }

@@ -32,10 +32,16 @@ final class Quantities {
                 && !MEASURES.contains(unit.toLowerCase(Locale.ROOT)) && !isChange(field);
     }
 
-    /** A field that is a difference of two others (a trend): it reads "rose by" / "fell by". */
+    /**
+     * A trend: a difference of two fields labelled as a change ("change in email open rate"); it reads "rose
+     * by" / "fell by". Other differences (orders in the previous quarter) are plain quantities.
+     */
     static boolean isChange(FieldSpec field) {
-        return field.derivation() instanceof Derivation.Difference;
+        return field.derivation() instanceof Derivation.Difference && field.label().startsWith(CHANGE);
     }
+
+    /** The label of a trend names what changed after this prefix. */
+    static final String CHANGE = "change in ";
 
     static boolean isPercent(String unit) {
         return unit != null && (unit.equalsIgnoreCase("ratio") || unit.equalsIgnoreCase("probability"));
@@ -99,12 +105,17 @@ final class Quantities {
         };
     }
 
-    /** The words before a count: "at least 3", "fewer than 3", "no" (for = 0 and < 1). */
+    /** The words before a count: "at least 3", "fewer than 3", "no" (for = 0 and < 1), "any" (for >= 1 and > 0). */
     static String counted(ComparisonOp op, BigDecimal n) {
         boolean none = (op == ComparisonOp.EQ && n.signum() == 0) || (op == ComparisonOp.LTE && n.signum() == 0)
                 || (op == ComparisonOp.LT && n.compareTo(BigDecimal.ONE) == 0);
         if (none) {
             return "no";
+        }
+        // "at least 1 orders" is wrong and "at least 1 order" fights the plural label: "any orders" reads right
+        boolean any = (op == ComparisonOp.GTE && n.compareTo(BigDecimal.ONE) == 0) || (op == ComparisonOp.GT && n.signum() == 0);
+        if (any) {
+            return "any";
         }
         String number = plain(n);
         return switch (op) {
