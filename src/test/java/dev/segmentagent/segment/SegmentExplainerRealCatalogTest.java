@@ -80,6 +80,78 @@ class SegmentExplainerRealCatalogTest {
         assertThat(sentences).allSatisfy((what, sentence) -> assertReadable(what, sentence));
     }
 
+    @Test
+    void the_issue_example_reads_as_the_marketer_said_it() {
+        // "fell by more than half" as the catalog can say it: the 30-day open rate at least 50 points under the 90-day one
+        assertGolden("""
+                {"type":"and","conditions":[
+                  {"type":"compare","field":"orders_90d","op":">=","value":3},
+                  {"type":"compare","field":"email_open_rate_change","op":"<","value":-0.5}]}""",
+                "Customers who placed at least 3 completed orders in the last 90 days "
+                        + "and whose email open rate fell by more than 50 percentage points");
+    }
+
+    @Test
+    void golden_win_back_audience() {
+        assertGolden("""
+                {"type":"and","conditions":[
+                  {"type":"score","model":"churn","op":">=","value":0.7},
+                  {"type":"compare","field":"email_consent","op":"=","value":true},
+                  {"type":"event","event":"purchase","did":false,"window":{"lastDays":60}}]}""",
+                "Customers whose churn risk is at least 70%, who agreed to marketing email "
+                        + "and who did not place an order in the last 60 days");
+    }
+
+    @Test
+    void golden_category_buyers_with_count_and_spend() {
+        assertGolden("""
+                {"type":"event","event":"purchased_item","where":[{"property":"category","op":"in","values":["shoes","apparel"]}],
+                 "window":{"lastDays":90},"count":{"op":">=","value":2},"sum":{"measure":"unit_price","op":">=","value":100}}""",
+                "Customers who bought an item in the shoes or apparel category in the last 90 days, at least 2 times, "
+                        + "with list price totalling at least €100");
+    }
+
+    @Test
+    void golden_high_value_loyal_customers() {
+        assertGolden("""
+                {"type":"and","conditions":[
+                  {"type":"compare","field":"revenue_365d","op":">=","value":1200},
+                  {"type":"in","field":"loyalty_tier","values":["gold","platinum"]},
+                  {"type":"score","model":"rfm","tier":"champions"}]}""",
+                "Customers whose net revenue in the last 365 days is at least €1,200, whose loyalty tier is gold or platinum "
+                        + "and who are in the champions RFM segment");
+    }
+
+    @Test
+    void golden_cart_abandoners_we_may_contact() {
+        assertGolden("""
+                {"type":"and","conditions":[
+                  {"type":"event","event":"add_to_cart","window":{"lastDays":7}},
+                  {"type":"not","condition":{"type":"event","event":"purchase","window":{"lastDays":7}}},
+                  {"type":"or","conditions":[
+                    {"type":"compare","field":"email_consent","op":"=","value":true},
+                    {"type":"compare","field":"sms_consent","op":"=","value":true}]}]}""",
+                "Customers who added to cart in the last 7 days, who did not place an order in the last 7 days "
+                        + "and either who agreed to marketing email or who agreed to marketing SMS");
+    }
+
+    @Test
+    void golden_lapsing_weekend_bargain_hunters() {
+        assertGolden("""
+                {"type":"and","conditions":[
+                  {"type":"cluster","model":"behaviour","cluster":"Weekend discount hunters"},
+                  {"type":"not","condition":{"type":"score","model":"churn","tier":"high"}},
+                  {"type":"between","field":"days_since_last_order","low":30,"high":90},
+                  {"type":"compare","field":"rfm_segment","op":"=","value":"cant_lose"}]}""",
+                "Customers who are in the 'Weekend discount hunters' behaviour cluster, who are not in the high churn-risk tier, "
+                        + "whose time since the last order is between 30 and 90 days and whose RFM segment is can't lose");
+    }
+
+    private void assertGolden(String conditionJson, String expected) {
+        SegmentDefinition definition = SegmentJson.parse(SegmentJsonTest.def(conditionJson.replace("\n", " ")));
+        assertThat(explainer.explain(definition)).isEqualTo(expected);
+    }
+
     private String explain(Condition condition) {
         return explainer.explain(new SegmentDefinition("probe", null, condition));
     }
@@ -98,7 +170,7 @@ class SegmentExplainerRealCatalogTest {
             case BOOLEAN -> new Condition.Compare(name, ComparisonOp.EQ, Literal.of(true));
             case INTEGER, DECIMAL -> new Condition.Compare(name, ComparisonOp.GTE, Literal.of(threshold(field)));
             case ENUM -> new Condition.In(name, field.allowedValues().stream().limit(2).map(Literal::of).toList());
-            case STRING -> new Condition.Compare(name, ComparisonOp.EQ, Literal.of("Berlin"));
+            case STRING -> new Condition.Compare(name, ComparisonOp.EQ, Literal.of("x"));
             case DATE, TIMESTAMP -> new Condition.Compare(name, ComparisonOp.LT, Literal.of("2025-01-01"));
         };
         conditions.add(primary);
@@ -112,10 +184,8 @@ class SegmentExplainerRealCatalogTest {
     }
 
     private static double threshold(FieldSpec field) {
-        if (field.max() != null && field.max() <= 1) {
-            return 0.7;
-        }
-        return "ratio".equals(field.unit()) ? 0.25 : 3;
+        boolean share = "ratio".equals(field.unit()) || "probability".equals(field.unit());
+        return share ? 0.25 : 3;
     }
 
     private static PropertyFilter filterOn(EventSpec.EventProperty property) {
