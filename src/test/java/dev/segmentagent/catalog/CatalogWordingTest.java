@@ -77,7 +77,8 @@ class CatalogWordingTest {
         replace("fields/orders.yml", "label: completed orders in the last 90 days", "label: Completed orders in the last 90 days.");
 
         assertThatThrownBy(() -> new CatalogLoader().load(dir)).isInstanceOf(CatalogException.class)
-                .hasMessageContaining("fields/orders.yml").hasMessageContaining(".label");
+                .hasMessageContaining("fields/orders.yml").hasMessageContaining(".label")
+                .hasMessageContaining("ends with a full stop");
     }
 
     @Test
@@ -86,7 +87,7 @@ class CatalogWordingTest {
                 "label: completed orders in the last 90 days\n    whenTrue: ordered");
 
         assertThatThrownBy(() -> new CatalogLoader().load(dir)).isInstanceOf(CatalogException.class)
-                .hasMessageContaining("fields/orders.yml");
+                .hasMessageContaining("fields/orders.yml").hasMessageContaining("'whenTrue' is not allowed here");
     }
 
     @Test
@@ -94,7 +95,8 @@ class CatalogWordingTest {
         replace("catalog.yml", "phrase: 'in the {} category'", "phrase: 'in the category'");
 
         assertThatThrownBy(() -> new CatalogLoader().load(dir)).isInstanceOf(CatalogException.class)
-                .hasMessageContaining("catalog.yml").hasMessageContaining("phrase");
+                .hasMessageContaining("catalog.yml").hasMessageContaining(".phrase")
+                .hasMessageContaining("needs {} where the filter values go");
     }
 
     private void replace(String file, String old, String replacement) throws IOException {
