@@ -69,8 +69,8 @@ final class VagueTerms {
                 return null;
             }
             c.chose("days_since_signup", m.group());
-            c.assume("'" + m.group().trim() + "' taken as signed up in the last 30 days");
-            return Nodes.compare("days_since_signup", ComparisonOp.LT, 30);
+            c.assume("'" + m.group().trim() + "' taken as signed up at most 30 days ago (as in the catalog example)");
+            return Nodes.compare("days_since_signup", ComparisonOp.LTE, 30);
         }));
         rules.add(Rule.of("lapsed", "lapsed\\s+(?:customers|buyers|shoppers)?|lapsing\\s+(?:customers|buyers)?",
                 (m, c) -> {
