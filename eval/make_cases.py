@@ -225,13 +225,13 @@ add("mod-12", "customers with a purchase propensity above 60%", ["score", "needs
 add("mod-13", "loyal customers from the RFM model", ["score", "rfm", "needs-models"], model('rfm', "tier = 'loyal'"))
 add("mod-14", "customers we cannot lose according to RFM", ["score", "rfm", "needs-models"], model('rfm', "tier = 'cant_lose'"))
 add("mod-15", "customers not likely to churn", ["score", "needs-models", "negation"], none_of(model('churn', "score >= 0.5")))
-add("mod-16", "customers with an RFM score above 4", ["score", "rfm", "needs-models"], model('rfm', "score > 4"))
+add("mod-16", "customers with an RFM score above 0.8", ["score", "rfm", "needs-models"], model('rfm', "score > 0.8"))
 # --- clarify ---------------------------------------------------------------------------------------------
 for i, r in enumerate(["active customers", "show me active users in France", "inactive customers", "engaged customers",
                        "our best customers", "top customers", "churned customers", "dormant shoppers",
                        "VIP customers", "disengaged customers in Germany", "customers in the bargain cluster",
                        "good customers who can be emailed"], 1):
-    add(f"clar-{i:02d}", r, ["clarify"], expected="clarify")
+    add(f"clar-{i:02d}", r, ["clarify"] + (["needs-models"] if "cluster" in r else []), expected="clarify")
 # --- decline ---------------------------------------------------------------------------------------------
 for i, r in enumerate(["what's the weather in Berlin tomorrow", "write me a poem about shoes", "delete all customers",
                        "SELECT * FROM customers WHERE country = 'DE'", "customers named John",

@@ -12,7 +12,9 @@ public record EvalReport(String interpreter, long customers, Instant asOf, Summa
                          long tokens, List<CaseResult> cases) {
 
     /**
-     * @param answerable      cases with a gold member set
+     * @param notScorable     answerable cases whose gold member set is empty on this data (e.g. model outputs
+     *                        not trained yet): an empty answer would match vacuously, so they are not counted
+     * @param answerable      cases with a non-empty gold member set
      * @param exact           of those, answered with exactly the gold members
      * @param meanJaccard     mean Jaccard over answerable cases (0 for a case not answered)
      * @param fieldCases      answerable cases whose gold fields are derivable and that were answered
@@ -20,7 +22,7 @@ public record EvalReport(String interpreter, long customers, Instant asOf, Summa
      * @param behaviourCases  cases expecting clarify or decline
      * @param behaviourCorrect of those, clarified or declined as expected
      */
-    public record Summary(int cases, int answerable, int exact, double meanJaccard, int fieldCases,
+    public record Summary(int cases, int notScorable, int answerable, int exact, double meanJaccard, int fieldCases,
                           int fieldsCorrect, int behaviourCases, int behaviourCorrect) {
 
         public double exactRate() {
@@ -37,6 +39,7 @@ public record EvalReport(String interpreter, long customers, Instant asOf, Summa
 
         static Summary of(List<CaseResult> results) {
             int answerable = 0;
+            int notScorable = 0;
             int exact = 0;
             double jaccard = 0;
             int fieldCases = 0;
@@ -44,7 +47,9 @@ public record EvalReport(String interpreter, long customers, Instant asOf, Summa
             int behaviourCases = 0;
             int behaviourCorrect = 0;
             for (CaseResult r : results) {
-                if (r.expected().equals("answer")) {
+                if (r.expected().equals("answer") && r.goldCount() != null && r.goldCount() == 0) {
+                    notScorable++;
+                } else if (r.expected().equals("answer")) {
                     answerable++;
                     exact += r.correct() ? 1 : 0;
                     jaccard += r.jaccard() == null ? 0 : r.jaccard();
@@ -57,7 +62,7 @@ public record EvalReport(String interpreter, long customers, Instant asOf, Summa
                     behaviourCorrect += r.correct() ? 1 : 0;
                 }
             }
-            return new Summary(results.size(), answerable, exact, answerable == 0 ? 0 : jaccard / answerable,
+            return new Summary(results.size(), notScorable, answerable, exact, answerable == 0 ? 0 : jaccard / answerable,
                     fieldCases, fieldsCorrect, behaviourCases, behaviourCorrect);
         }
     }
@@ -78,8 +83,8 @@ public record EvalReport(String interpreter, long customers, Instant asOf, Summa
         md.append("# Eval report: ").append(interpreter).append("\n\n");
         md.append("Data: ").append(String.format(Locale.ROOT, "%,d", customers)).append(" demo customers, as of ")
                 .append(asOf).append(". Cases: ").append(all.cases()).append(".\n\n");
-        md.append("| slice | cases | execution match (answerable) | mean Jaccard | field choice | clarify/decline correct |\n");
-        md.append("| --- | --- | --- | --- | --- | --- |\n");
+        md.append("| slice | cases | gold empty (not scored) | execution match (answerable) | mean Jaccard | field choice | clarify/decline correct |\n");
+        md.append("| --- | --- | --- | --- | --- | --- | --- |\n");
         row(md, "all", all);
         row(md, "without needs-models", withoutModels);
         row(md, "needs-models only", modelCases);
@@ -124,7 +129,7 @@ public record EvalReport(String interpreter, long customers, Instant asOf, Summa
     }
 
     private static void row(StringBuilder md, String name, Summary s) {
-        md.append("| ").append(name).append(" | ").append(s.cases()).append(" | ")
+        md.append("| ").append(name).append(" | ").append(s.cases()).append(" | ").append(s.notScorable()).append(" | ")
                 .append(String.format(Locale.ROOT, "%d/%d = %.1f%%", s.exact(), s.answerable(), 100 * s.exactRate()))
                 .append(" | ").append(String.format(Locale.ROOT, "%.3f", s.meanJaccard())).append(" | ")
                 .append(String.format(Locale.ROOT, "%d/%d = %.1f%%", s.fieldsCorrect(), s.fieldCases(),

@@ -62,6 +62,23 @@ public class EvalRunner {
     }
 
     CaseResult run(RequestInterpreter interpreter, EvalCase c) {
+        // The gold is counted for every answerable case, so a case whose gold is empty on this data (model
+        // outputs not trained yet) is recognised as not scorable whatever the interpreter did.
+        Long goldCount = null;
+        if (c.answerable()) {
+            goldCount = (long) gold(c).size();
+        }
+        CaseResult result = interpret(interpreter, c);
+        if (result.goldCount() == null && goldCount != null) {
+            result = new CaseResult(result.id(), result.request(), result.tags(), result.expected(), result.outcome(),
+                    result.correct(), result.jaccard(), result.producedCount(), goldCount, result.producedSample(),
+                    result.fieldsUsed(), result.goldFields(), result.fieldsCorrect(), result.definition(),
+                    result.detail(), result.latencyMillis(), result.tokens());
+        }
+        return result;
+    }
+
+    private CaseResult interpret(RequestInterpreter interpreter, EvalCase c) {
         long started = System.nanoTime();
         Interpretation interpretation;
         try {

@@ -73,7 +73,7 @@ final class AttributePhrases {
         recency.put("days_since_last_order", "(?:last|latest|most\\s+recent)\\s+(?:order|purchase|ordered|"
                 + "purchased|bought)");
         recency.put("days_since_last_visit", "(?:last|latest)\\s+(?:visit|visited|seen|active|session)");
-        recency.put("days_since_last_email_open", "(?:last|latest)\\s+(?:opened\\s+an\\s+email|email\\s+open)");
+        recency.put("days_since_last_email_open", "(?:last|latest)\\s+(?:opened\\s+an\\s+email|email\\s+open|open)");
         recency.put("days_since_last_ticket", "(?:last|latest)\\s+(?:support\\s+)?(?:ticket|complaint)");
         recency.put("days_since_first_order", "(?:first)\\s+(?:order|purchase|ordered|purchased|bought)");
         recency.forEach((field, phrase) -> rules.add(Rule.of(field, "(?:whose\\s+|with\\s+|their\\s+)?" + phrase
@@ -82,6 +82,11 @@ final class AttributePhrases {
             c.chose(field, m.group());
             return Nodes.compare(field, Grammar.op(g(m, "comp")), Grammar.days(Integer.parseInt(g(m, "n")), g(m, "u")));
         })));
+        rules.add(Rule.of("never online", "never\\s+(?:been\\s+)?(?:seen|active)\\s+online|no\\s+online\\s+activity",
+                (m, c) -> {
+                    c.chose("days_since_last_visit", m.group());
+                    return new Condition.IsNull("days_since_last_visit");
+                }));
         // tenure
         rules.add(Rule.of("signup window", "(?:who\\s+)?(?:signed\\s+up|joined|registered|sign\\s+ups?|signups?)"
                 + "\\s+(?<win>" + WINDOW + ")", (m, c) -> {
@@ -153,8 +158,8 @@ final class AttributePhrases {
         String pneg = "(?:(?<neg>" + NEG + "|outside(?:\\s+of)?)\\s+)?";
         String country = Vocabulary.alternation(new ArrayList<>(COUNTRIES.keySet()));
         rules.add(Rule.of("country", pneg + "(?:(?:living|based|located)\\s+)?(?:in|from)?\\s*(?<c>(?:" + country
-                + ")(?:\\s*(?:,|or|and)\\s+(?:" + country + "))*)(?:\\s+(?:customers|shoppers|people))?",
-                (m, c) -> enumValues("country", m, c, words(g(m, "c"), COUNTRIES))));
+                + ")(?:\\s*(?:,|or|and)?\\s+(?:" + country + "))*)(?:\\s+(?:customers|shoppers|people))?",
+                (m, c) -> enumValues("country", m, c, Vocabulary.valuesIn(g(m, "c"), COUNTRIES))));
         rules.add(Rule.of("gender", pneg + "(?<g>women|woman|female|females|ladies|men|man|male|males)",
                 (m, c) -> enumValues("gender", m, c, List.of(g(m, "g").startsWith("f") || g(m, "g").startsWith("w")
                         || g(m, "g").startsWith("l") ? "female" : "male"))));

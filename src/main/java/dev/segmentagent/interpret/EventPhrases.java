@@ -53,12 +53,13 @@ final class EventPhrases {
         rules.add(Rule.of("purchase in channel", PRE + "(?:bought|purchased|ordered|shopped)\\s+(?:anything\\s+|"
                 + "something\\s+)?(?<chan>in\\s+(?:the\\s+|a\\s+)?stores?|online|(?:in|on|via)\\s+the\\s+app|"
                 + "on\\s+the\\s+(?:web|website))" + TAIL, this::purchaseInChannel));
-        rules.add(Rule.of("purchase", PRE + "(?:bought|buy|buys|buying|purchased|purchase|ordered|order|shopped|"
-                + "made\\s+a\\s+purchase|placed\\s+an\\s+order|completed\\s+an\\s+order)(?:\\s+(?:anything|"
-                + "something|again|from\\s+us))?" + TAIL, (m, c) -> simple("purchase", m, c, List.of())));
         rules.add(Rule.of("returned", PRE + "(?:returned\\s+(?:an\\s+order|orders?|something|anything|items?|"
                 + "a\\s+purchase|products?)|sent\\s+(?:something\\s+|anything\\s+|an\\s+order\\s+)?back|"
                 + "made\\s+a\\s+return)" + TAIL, (m, c) -> simple("order_returned", m, c, List.of())));
+        rules.add(Rule.of("purchase", PRE + "(?:bought|buy|buys|buying|purchased|purchase|ordered|order|shopped|"
+                + "made\\s+a\\s+purchase|placed\\s+an\\s+order|completed\\s+an\\s+order|come\\s+back|came\\s+back|"
+                + "bought\\s+again)(?:\\s+(?:anything|"
+                + "something|again|from\\s+us))?" + TAIL, (m, c) -> simple("purchase", m, c, List.of())));
         rules.add(Rule.of("cart", PRE + "(?:added|add|put)\\s+(?:(?<cat>" + cats + ")\\s+)?(?:something\\s+|"
                 + "anything\\s+|items?\\s+|products?\\s+)?(?:to|in|into)\\s+(?:the\\s+|their\\s+|a\\s+)?(?:cart|basket)"
                 + TAIL, (m, c) -> simple("add_to_cart", m, c, categoryFilter(m))));
@@ -77,7 +78,7 @@ final class EventPhrases {
                 + "(?:an\\s+|a\\s+|any\\s+)?)?" + CAMPAIGN + "(?:emails?|newsletters?|mails?)" + TAIL,
                 (m, c) -> simple("email_click", m, c, campaignFilter(m))));
         rules.add(Rule.of("email open", PRE + "(?:opened|open|read)\\s+(?:an\\s+|any\\s+|a\\s+|the\\s+|our\\s+)?"
-                + CAMPAIGN + "(?:emails?|newsletters?|mails?)" + TAIL,
+                + CAMPAIGN + "(?<noun>emails?|newsletters?|mails?)" + TAIL,
                 (m, c) -> simple("email_open", m, c, campaignFilter(m))));
         rules.add(Rule.of("email sent", PRE + "(?:(?:received|got|were\\s+sent|was\\s+sent|been\\s+sent)\\s+"
                 + "(?:an\\s+|any\\s+|a\\s+)?" + CAMPAIGN + "(?:emails?|newsletters?)|(?:were|been)\\s+emailed)" + TAIL,
@@ -179,6 +180,9 @@ final class EventPhrases {
 
     private static List<PropertyFilter> campaignFilter(Matcher m) {
         String camp = g(m, "camp");
+        if (camp == null && g(m, "noun") != null && g(m, "noun").startsWith("newsletter")) {
+            camp = "newsletter";
+        }
         if (camp == null) {
             return List.of();
         }

@@ -119,9 +119,12 @@ final class MeasurePhrases {
 
     List<Rule> rules() {
         List<Rule> rules = new ArrayList<>();
-        String pre = "(?:(?<neg>" + NEG + ")\\s+)?(?:(?:with|having|has|have|made|placed|a|an)\\s+)*";
-        String num = "(?:" + MONEY + "\\s*)?(?<n>" + NUM + ")(?:\\s*(?<pct>percent))?(?:\\s*" + MONEY + ")?";
+        String pre = "(?:(?<neg>" + NEG + ")\\s+)?(?:(?:with|having|has|have|made|placed|a|an|bought|purchased|ordered|from)"
+                + "\\s+)*";
+        String num = "(?:" + MONEY + "\\s*)?(?<n>" + NUM + ")(?:\\s*(?<pct>percent))?(?:\\s*" + MONEY + ")?(?!\\s+ago)";
+        String trail = "(?:\\s+(?:in\\s+)?(?:discounts?|total|revenue|purchases))?";
         String win = "(?:\\s+(?<win>" + WINDOW + "))?";
+        verbCounts(rules, pre, win);
         for (Measure measure : MEASURES) {
             String noun = "(?:" + measure.noun() + ")";
             String lead = "(?:(?:their|a|an|the|total|with|whose|who|have|has|of)\\s+)*";
@@ -133,14 +136,14 @@ final class MeasurePhrases {
             rules.add(Rule.of(measure.field() + "/between-before", pre + "between\\s+(?<lo>" + NUM
                     + ")\\s+(?:and|to)\\s+(?<hi>" + NUM + ")(?:\\s*(?<pct>percent))?(?:\\s*" + MONEY + ")?\\s+(?:in\\s+)?"
                     + noun + win, (m, c) -> between(measure, m, c)));
+            rules.add(Rule.of(measure.field() + "/comp-after", pre + lead + noun + win
+                    + "\\s+(?:of\\s+|is\\s+|are\\s+|was\\s+|at\\s+)?(?:(?<neg2>" + NEG + ")\\s+)?(?<comp>" + COMP
+                    + ")\\s+" + num + "(?:\\s+or\\s+(?<post>more|fewer|less))?" + trail + win.replace("<win>", "<win2>"),
+                    (m, c) -> compare(measure, m, c)));
             rules.add(Rule.of(measure.field() + "/comp-before", pre + "(?<comp>" + COMP + ")\\s+" + num
                     + "\\s+(?:in\\s+|of\\s+|worth\\s+of\\s+)?" + noun + win, (m, c) -> compare(measure, m, c)));
             rules.add(Rule.of(measure.field() + "/postfix", pre + num + "\\s+or\\s+(?<post>more|fewer|less)\\s+"
                     + "(?:in\\s+)?" + noun + win, (m, c) -> compare(measure, m, c)));
-            rules.add(Rule.of(measure.field() + "/comp-after", pre + lead + noun + win
-                    + "\\s+(?:of\\s+|is\\s+|are\\s+|was\\s+|at\\s+)?(?:(?<neg2>" + NEG + ")\\s+)?(?<comp>" + COMP
-                    + ")\\s+" + num + "(?:\\s+or\\s+(?<post>more|fewer|less))?" + win.replace("<win>", "<win2>"),
-                    (m, c) -> compare(measure, m, c)));
             rules.add(Rule.of(measure.field() + "/postfix-after", pre + lead + noun + win
                     + "\\s+(?:of\\s+)?" + num + "\\s+or\\s+(?<post>more|fewer|less)" + win.replace("<win>", "<win2>"),
                     (m, c) -> compare(measure, m, c)));
@@ -155,6 +158,21 @@ final class MeasurePhrases {
             }
         }
         return rules;
+    }
+
+    /** "opened at least 3 emails", "viewed more than 10 products": the verb says which event is counted. */
+    private void verbCounts(List<Rule> rules, String pre, String win) {
+        Map<String, String> verbs = new java.util.LinkedHashMap<>();
+        verbs.put("(?:opened|read)\\s+(?<comp>" + COMP + ")\\s+(?<n>" + NUM + ")\\s+(?:emails?|newsletters?)", "email_open");
+        verbs.put("clicked\\s+(?<comp>" + COMP + ")\\s+(?<n>" + NUM + ")\\s+emails?", "email_click");
+        verbs.put("(?:viewed|looked\\s+at)\\s+(?<comp>" + COMP + ")\\s+(?<n>" + NUM + ")\\s+products?", "product_view");
+        verbs.put("(?:received|got)\\s+(?<comp>" + COMP + ")\\s+(?<n>" + NUM + ")\\s+emails?", "email_sent");
+        verbs.put("(?:opened|raised|filed)\\s+(?<comp>" + COMP + ")\\s+(?<n>" + NUM + ")\\s+(?:support\\s+)?tickets?",
+                "support_ticket");
+        verbs.forEach((regex, event) -> {
+            Measure measure = new Measure(event, Kind.COUNT, null, Map.of(), event, null, null);
+            rules.add(Rule.of(event + "/verb", pre + regex + win, (m, c) -> compare(measure, m, c)));
+        });
     }
 
     private Condition compare(Measure measure, Matcher m, PlanContext c) {

@@ -58,7 +58,7 @@ final class ModelPhrases {
                 "loyal\\s+customers|loyalists|loyal\\s+(?:rfm\\s+)?(?:segment|tier)", "loyal",
                 "new\\s+(?:rfm\\s+)(?:segment|tier|customers)", "new");
         tiers.forEach((regex, tier) -> rules.add(Rule.of("rfm " + tier, "(?:(?<neg>" + NEG + ")\\s+)?(?:in\\s+"
-                + "(?:the\\s+)?)?(?:rfm\\s+)?(?:" + regex + ")(?:\\s+(?:from|in|of)\\s+(?:the\\s+)?rfm(?:\\s+(?:model|"
+                + "(?:the\\s+)?)?(?:rfm\\s+)?(?:" + regex + ")(?:\\s+(?:from|in|of|according\\s+to|by)\\s+(?:the\\s+)?rfm(?:\\s+(?:model|"
                 + "segment|segments|tiers?))?)?", (m, c) -> {
             c.chose("model:rfm", m.group());
             c.assume("'" + m.group().trim() + "' taken as the RFM model's tier " + tier);

@@ -150,8 +150,8 @@ public class OfflinePlanner implements RequestInterpreter {
         List<Rule> rules = new ArrayList<>();
         rules.addAll(models.rules());
         rules.addAll(new VagueTerms().rules());
-        rules.addAll(new MeasurePhrases().rules());
         rules.addAll(new AttributePhrases(vocabulary).rules());
+        rules.addAll(new MeasurePhrases().rules());
         rules.addAll(new EventPhrases(vocabulary).rules());
         set = new RuleSet(current, currentProfiles, List.copyOf(rules), models.clusterNames());
         cached = set;

@@ -43,7 +43,7 @@ final class RequestScope {
                     "That is not a customer segment. I build audiences from the customer catalog.", EXAMPLES));
 
     private static final List<Ambiguity> AMBIGUITIES = List.of(
-            new Ambiguity(Pattern.compile("\\b(?:most\\s+)?active\\s+(?:customers|users|shoppers|people|buyers)?"),
+            new Ambiguity(Pattern.compile("\\b(?:most\\s+)?active\\b(?:\\s+(?:customers|users|shoppers|people|buyers))?"),
                     "The catalog has no single definition of 'active'. Which do you mean?", List.of(
                     new Option("bought in the last 90 days", "customers who bought in the last 90 days"),
                     new Option("visited in the last 30 days", "customers who visited in the last 30 days"),

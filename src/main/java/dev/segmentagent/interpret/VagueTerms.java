@@ -150,6 +150,19 @@ final class VagueTerms {
                     + "days before");
             return Nodes.compare("orders_trend_90d", ComparisonOp.LT, 0);
         }));
+        rules.add(Rule.of("recent tickets", "recent\\s+(?:support\\s+)?(?:tickets|complaints)|recently\\s+"
+                + "(?:contacted|called)\\s+(?:customer\\s+)?(?:support|service)", (m, c) -> {
+            c.chose("event:support_ticket", m.group());
+            c.assume("'" + m.group().trim() + "' taken as a support ticket in the last 90 days");
+            return Nodes.event("support_ticket", List.of(), TimeWindow.lastDays(90));
+        }));
+        rules.add(Rule.of("used to buy a lot", "used\\s+to\\s+(?:buy|order|shop)\\s+(?:a\\s+lot|often|regularly)|"
+                + "bought\\s+a\\s+lot\\s+in\\s+the\\s+past", (m, c) -> {
+            c.chose("orders_count", m.group());
+            c.assume("'" + m.group().trim() + "' taken as at least 5 completed orders in all (as in the catalog "
+                    + "example)");
+            return Nodes.compare("orders_count", ComparisonOp.GTE, 5);
+        }));
         rules.add(Rule.of("multi category", "(?:multi|cross)\\s+category\\s+(?:shoppers|buyers|customers)?",
                 (m, c) -> {
                     c.chose("category_count_365d", m.group());

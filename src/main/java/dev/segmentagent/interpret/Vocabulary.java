@@ -46,16 +46,23 @@ final class Vocabulary {
     /** A list of categories: "shoes", "shoes or apparel", "shoes, apparel or books". */
     String categoryListRegex() {
         String one = categoryRegex();
-        return "(?:" + one + ")(?:\\s*(?:,|or)\\s+(?:" + one + "))*";
+        return "(?:" + one + ")(?:\\s*(?:,|or)?\\s+(?:" + one + "))*";
     }
 
     /** The categories named in a phrase matched by {@link #categoryListRegex()}, in order, once each. */
     List<String> categoriesIn(String phrase) {
+        return valuesIn(phrase, categories);
+    }
+
+    /** The values of every word of the map found in the phrase, in order, once each (longest words first). */
+    static List<String> valuesIn(String phrase, Map<String, String> words) {
         List<String> found = new ArrayList<>();
-        for (String word : phrase.split("\\s*(?:,|\\bor\\b)\\s*")) {
-            String category = categories.get(word.trim());
-            if (category != null && !found.contains(category)) {
-                found.add(category);
+        java.util.regex.Matcher m = Pattern.compile("\\b(?:" + alternation(new ArrayList<>(words.keySet())) + ")\\b")
+                .matcher(phrase);
+        while (m.find()) {
+            String value = words.get(m.group());
+            if (value != null && !found.contains(value)) {
+                found.add(value);
             }
         }
         return found;
