@@ -69,7 +69,7 @@ add("cmp-28", "customers with at most 1 order", ["compare"], F + "orders_count <
 add("cmp-29", "customers with exactly 3 orders", ["compare"], F + "orders_count = 3")
 add("cmp-30", "customers whose weekend order share is above 50%", ["compare", "percent", "confusable"], F + "weekend_order_share_365d > 0.5")
 add("cmp-31", "customers with more than 3 cancelled orders", ["compare"], F + "cancelled_orders_365d > 3")
-add("cmp-32", "customers with more than 2 email unsubscribes", ["compare"], F + "email_unsubscribes_total > 2")
+add("cmp-32", "customers with at least 1 email unsubscribe", ["compare"], F + "email_unsubscribes_total >= 1")
 add("cmp-33", "customers with 3+ orders", ["compare"], F + "orders_count >= 3")
 add("cmp-34", "customers whose lifetime value is at least 2k", ["compare", "money", "confusable"], F + "revenue_total >= 2000")
 # --- between ------------------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ add("con-06", "customers who unsubscribed from emails", ["compare", "consent"], 
 add("rec-01", "customers whose last order was more than 90 days ago", ["compare", "recency", "confusable"], F + "days_since_last_order > 90")
 add("rec-02", "customers whose last visit was more than 30 days ago", ["compare", "recency", "confusable"], F + "days_since_last_visit > 30")
 add("rec-03", "customers who signed up in the last 30 days", ["compare", "window", "confusable"], "SELECT customer_id FROM customers WHERE signup_at > {as_of} - INTERVAL 30 DAY AND signup_at < {as_of}")
-add("rec-04", "customers who joined more than 2 years ago", ["compare", "confusable"], F + "days_since_signup > 730")
+add("rec-04", "customers who joined more than 1 year ago", ["compare", "confusable"], F + "days_since_signup > 365")
 add("rec-05", "customers whose first order was more than 365 days ago", ["compare", "confusable"], F + "days_since_first_order > 365")
 add("rec-06", "customers who registered this year", ["compare", "window", "calendar"], "SELECT customer_id FROM customers WHERE signup_at >= TIMESTAMP '2026-01-01' AND signup_at < {as_of}")
 add("rec-07", "customers whose last purchase was over 6 months ago", ["compare", "recency", "confusable"], F + "days_since_last_order > 180")

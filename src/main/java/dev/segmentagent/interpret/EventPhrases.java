@@ -66,7 +66,7 @@ final class EventPhrases {
         rules.add(Rule.of("checkout", PRE + "(?:started|began|start|begin)\\s+(?:a\\s+|the\\s+)?checkouts?" + TAIL,
                 (m, c) -> simple("checkout_start", m, c, List.of())));
         rules.add(Rule.of("product view", PRE + "(?:viewed|looked\\s+at|browsed|view|viewing|browsing)\\s+"
-                + "(?:(?<cat>" + cats + ")\\s*)?(?:products?|items?|product\\s+pages?)?" + TAIL,
+                + "(?<cat>" + cats + ")?(?:\\s*(?:products?|items?|product\\s+pages?))?" + TAIL,
                 (m, c) -> g(m, "cat") == null && !m.group().matches(".*\\b(?:products?|items?|pages?)\\b.*") ? null
                         : simple("product_view", m, c, categoryFilter(m))));
         rules.add(Rule.of("visit", PRE + "(?:visited|visit|came\\s+to|come\\s+to|logged\\s+in|opened\\s+the\\s+app|"

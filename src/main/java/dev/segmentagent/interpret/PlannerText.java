@@ -40,7 +40,7 @@ final class PlannerText {
             "both", "either", "there", "just", "only", "so", "far", "whos", "whove", "theyve", "it", "this",
             "these", "one", "ones", "time", "times", "out", "total", "overall", "currently", "now", "buyers",
             "shopper", "members", "member", "account", "accounts", "base", "group", "recently", "already",
-            "every", "each", "within", "since", "over", "last", "past");
+            "every", "each");
 
     private final String original;
     private final char[] working;
