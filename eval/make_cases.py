@@ -246,6 +246,31 @@ for i, r in enumerate(["what's the weather in Berlin tomorrow", "write me a poem
 add("dec-19", "customers with a return rate above 20% in the last 30 days", ["decline", "window"], expected="decline")
 add("dec-20", "customers with an average order value above 50 in the last 7 days", ["decline", "window"], expected="decline")
 
+# --- heldout: written after the planner was frozen (commit "Planner frozen for heldout cases") --------------
+H = ["heldout"]
+add("ho-01", "shoppers in Belgium with at least 6 orders", H + ["and", "compare"], F + "country = 'BE' AND orders_count >= 6")
+add("ho-02", "customers who bought toys in the past 2 months", H + ["event", "window", "filter"], items(60, " AND category = 'toys'"))
+add("ho-03", "customers who spent less than 50 EUR in total", H + ["compare", "money"], F + "revenue_total < 50")
+add("ho-04", "female customers over 45", H + ["and", "demographics"], F + "gender = 'female' AND age > 45")
+add("ho-05", "customers who haven't opened any email in the past 30 days", H + ["event", "window", "negation"], none_of(email('opened_at', 30)))
+add("ho-06", "customers with a return rate of 50% or more", H + ["compare", "percent"], F + "return_rate_365d >= 0.5")
+add("ho-07", "customers who purchased sports gear in the last 90 days", H + ["event", "window", "filter"], items(90, " AND category = 'sports'"))
+add("ho-08", "platinum customers who have not bought in the last 60 days", H + ["and", "negation", "event"], both(F + "loyalty_tier = 'platinum'", none_of(completed(60))))
+add("ho-09", "customers who visited more than 3 times in the last 14 days", H + ["event", "count", "window"], "SELECT customer_id FROM (" + web('session_start', 14) + ") GROUP BY customer_id HAVING count(*) > 3")
+add("ho-10", "customers with an average order value between 40 and 60 EUR", H + ["between", "money"], F + "aov_365d BETWEEN 40 AND 60")
+add("ho-11", "customers in Poland or Austria who can receive SMS", H + ["in", "consent"], F + "country IN ('PL', 'AT') AND sms_consent = true")
+add("ho-12", "customers who started a checkout in the last 30 days but didn't complete an order", H + ["event", "negation"], both(web('checkout_start', 30), none_of(completed())))
+add("ho-13", "customers whose last order was less than 7 days ago", H + ["compare", "recency"], F + "days_since_last_order < 7")
+add("ho-14", "customers who bought groceries more than 5 times in the last year", H + ["event", "count", "filter"], "SELECT customer_id FROM (" + items(365, " AND category = 'grocery'") + ") GROUP BY customer_id HAVING count(*) > 5")
+add("ho-15", "customers with an open rate above 40% in the last 90 days", H + ["compare", "percent", "window"], F + "email_open_rate_90d > 0.4")
+add("ho-16", "customers who are likely to purchase and live in Italy", H + ["score", "needs-models"], both(model('purchase_propensity', "score >= 0.5"), F + "country = 'IT'"))
+add("ho-17", "the most engaged shoppers", H + ["clarify"], expected="clarify")
+add("ho-18", "customers who like our brand", H + ["decline"], expected="decline")
+add("ho-19", "remove customers from Spain", H + ["decline"], expected="decline")
+add("ho-20", "customers who clicked an email this week", H + ["event", "window"], email('clicked_at', 7))
+add("ho-21", "customers with no orders in the last 30 days who visited in the last 7 days", H + ["event", "negation", "window"], both(none_of(completed(30)), web('session_start', 7)))
+add("ho-22", "customers who bought apparel but not shoes in the last 6 months", H + ["event", "negation", "filter", "window"], both(items(180, " AND category = 'apparel'"), none_of(items(180, " AND category = 'shoes'"))))
+
 with open("eval/cases.jsonl", "w") as f:
     for c in cases:
         f.write(json.dumps(c) + "\n")
