@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.segmentagent.catalog.Catalog;
 import dev.segmentagent.catalog.CatalogService;
 import dev.segmentagent.catalog.FieldSpec;
-import dev.segmentagent.interpret.AskService;
+import dev.segmentagent.interpret.MeasuredInterpreter;
 import dev.segmentagent.interpret.Interpretation;
 import dev.segmentagent.interpret.RequestInterpreter;
 import dev.segmentagent.preview.DefinitionPipeline;
@@ -81,14 +81,20 @@ public class EvalRunner {
     private CaseResult interpret(RequestInterpreter interpreter, EvalCase c) {
         long started = System.nanoTime();
         Interpretation interpretation;
+        long tokens = 0;
         try {
-            interpretation = interpreter.interpret(c.request());
+            if (interpreter instanceof MeasuredInterpreter measured) {
+                MeasuredInterpreter.Measured result = measured.interpretMeasured(c.request());
+                interpretation = result.interpretation();
+                tokens = result.usage().totalTokens();
+            } else {
+                interpretation = interpreter.interpret(c.request());
+            }
         } catch (RuntimeException e) {
             return result(c, "error", false, null, null, null, List.of(), List.of(), null, null,
-                    e.getClass().getSimpleName() + ": " + e.getMessage(), millis(started), tokens(interpreter));
+                    e.getClass().getSimpleName() + ": " + e.getMessage(), millis(started), 0);
         }
         long latency = millis(started);
-        long tokens = tokens(interpreter);
         if (interpretation instanceof Interpretation.Clarification q) {
             return result(c, "clarification", Scoring.behaviourCorrect(c.expected(), "clarification"), null, null,
                     null, List.of(), List.of(), null, null, q.question() + " " + q.options().stream()
@@ -210,10 +216,6 @@ public class EvalRunner {
 
     static boolean knownField(Catalog catalog, String name) {
         return catalog.fields().stream().map(FieldSpec::name).anyMatch(name::equals);
-    }
-
-    private static long tokens(RequestInterpreter interpreter) {
-        return interpreter instanceof AskService.TokenCounting counting ? counting.lastTokens() : 0L;
     }
 
     private static long millis(long startedNanos) {

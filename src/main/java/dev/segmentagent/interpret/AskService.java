@@ -63,8 +63,15 @@ public class AskService {
         RequestInterpreter used = primary;
         String fallback = null;
         Interpretation interpretation;
+        long tokens = 0;
         try {
-            interpretation = primary.interpret(text);
+            if (primary instanceof MeasuredInterpreter measured) {
+                MeasuredInterpreter.Measured result = measured.interpretMeasured(text);
+                interpretation = result.interpretation();
+                tokens = result.usage().totalTokens();
+            } else {
+                interpretation = primary.interpret(text);
+            }
         } catch (InterpreterFailureException e) {
             if (!e.fallbackAllowed() || !fallbackToOffline || primary == planner) {
                 LOG.info("ask interpreter={} failed code={} latencyMs={}", primary.name(), e.code(),
@@ -76,7 +83,6 @@ public class AskService {
                     + "); answered by the offline planner";
             interpretation = planner.interpret(text);
         }
-        long tokens = used instanceof TokenCounting counting ? counting.lastTokens() : 0L;
         AskResult result = result(text, used.name(), interpretation, fallback, millis(started), tokens);
         LOG.info("ask interpreter={} kind={} latencyMs={} tokens={}{}", used.name(), result.kind(),
                 result.latencyMillis(), tokens, fallback == null ? "" : " fallback=true");
@@ -116,13 +122,5 @@ public class AskService {
 
     private static long millis(long startedNanos) {
         return (System.nanoTime() - startedNanos) / 1_000_000;
-    }
-
-    /**
-     * Implemented by interpreters that spend LLM tokens (the agent): the tokens of the calling thread's latest
-     * request, for the per-request log line and the eval. The offline planner spends none.
-     */
-    public interface TokenCounting {
-        long lastTokens();
     }
 }
