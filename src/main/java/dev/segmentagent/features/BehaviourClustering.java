@@ -65,6 +65,7 @@ final class BehaviourClustering {
             samplePoints[i] = z[sample[i]];
         }
         Map<Integer, Double> silhouettes = new LinkedHashMap<>();
+        Map<Integer, Double> aris = new LinkedHashMap<>();
         KMeansModel best = null;
         int bestK = -1;
         double bestSilhouette = Double.NEGATIVE_INFINITY;
@@ -75,6 +76,9 @@ final class BehaviourClustering {
             int[] sampleClusters = predict(model, samplePoints);
             double s = Silhouette.mean(samplePoints, sampleClusters, k);
             silhouettes.put(k, s);
+            if (Boolean.getBoolean("segment.models.ari-by-k")) { // evaluation aid: how each k matches the planted personas
+                plantedPersonasAri(table.ids(), predict(model, z)).ifPresent(ari -> aris.put(aris.size() + config.minClusters(), ari));
+            }
             if (s > bestSilhouette) {
                 bestSilhouette = s;
                 best = model;
@@ -102,6 +106,9 @@ final class BehaviourClustering {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("features", BehaviourFeatures.names());
         details.put("silhouette_by_k", silhouettes);
+        if (!aris.isEmpty()) {
+            details.put("ari_by_k", aris);
+        }
         details.put("k_range", List.of(config.minClusters(), config.maxClusters()));
         details.put("silhouette_sample", sample.length);
         details.put("seed", config.seed());

@@ -25,16 +25,13 @@ final class BehaviourFeatures {
     static final List<Feature> FEATURES = List.of(
             new Feature("orders_365d", "COALESCE(orders_365d, 0)", true),
             new Feature("orders_lifetime", "COALESCE(orders_count, 0)", true),
+            new Feature("one_time", "CASE WHEN orders_count = 1 THEN 1 ELSE 0 END", false),
             new Feature("days_since_last_order", "LEAST(COALESCE(days_since_last_order, days_since_signup, 730), 730)", false),
-            new Feature("revenue_365d", "COALESCE(revenue_365d, 0)", true),
             new Feature("weekend_order_share", "COALESCE(weekend_order_share_365d, 0)", false),
             new Feature("weekend_session_share", "COALESCE(weekend_session_share_90d, 0)", false),
             new Feature("discount_share", "COALESCE(discount_share_365d, 0)", false),
             new Feature("premium_share", "COALESCE(premium_line_share_365d, 0)", false),
-            new Feature("views_per_order", "COALESCE(product_views_90d, 0) / (COALESCE(orders_90d, 0) + 1.0)", true),
-            new Feature("sessions_90d", "COALESCE(sessions_90d, 0)", true),
-            new Feature("email_open_rate", "COALESCE(email_open_rate_90d, 0)", false),
-            new Feature("orders_trend_90d", "COALESCE(orders_trend_90d, 0)", false));
+            new Feature("views_per_order", "COALESCE(product_views_90d, 0) / (COALESCE(orders_90d, 0) + 1.0)", true));
 
     /** Raw values (original units) of every customer, and their ids, ordered by id. */
     record Table(long[] ids, double[][] raw) {}

@@ -28,7 +28,7 @@ public record ModelsConfig(
         @Bindable(defaultValue = "90") @Min(7) @Max(365) int churnHorizonDays,
         @Bindable(defaultValue = "30") @Min(7) @Max(365) int propensityHorizonDays,
         @Bindable(defaultValue = "90") @Min(7) @Max(365) int holdoutGapDays,
-        @Bindable(defaultValue = "200") @Min(10) @Max(2000) int trees,
+        @Bindable(defaultValue = "150") @Min(10) @Max(2000) int trees,
         @Bindable(defaultValue = "2") @Min(1) @Max(64) int threads,
         @Bindable(defaultValue = "42") long seed,
         @Bindable(defaultValue = "4") @Min(2) @Max(30) int minClusters,
@@ -37,6 +37,6 @@ public record ModelsConfig(
 
     /** Defaults, for tests and tools outside the application context. */
     public static ModelsConfig defaults() {
-        return new ModelsConfig(true, null, 90, 30, 90, 200, 2, 42, 4, 10, 2000);
+        return new ModelsConfig(true, null, 90, 30, 90, 150, 2, 42, 4, 10, 2000);
     }
 }
