@@ -1,5 +1,5 @@
 -- Model registry: one row per trained model version (churn, purchase_propensity, rfm, behaviour). The model
--- files, provenance and feature importance live under ${segment.data.dir}/models/{name}/{version}/; this table
+-- files, provenance and feature importance live under the data folder (models/NAME/VERSION/); this table
 -- says which versions exist, how they scored and which one is active (the one whose outputs segments read).
 
 CREATE TABLE model_version (
