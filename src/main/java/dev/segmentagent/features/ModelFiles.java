@@ -50,6 +50,9 @@ final class ModelFiles {
         Path target = folder(trained.name(), version);
         Path temporary = target.resolveSibling(version + ".tmp");
         try {
+            // leftovers of a run that died before registering its version (or of a reset metadata store)
+            deleteTree(temporary);
+            deleteTree(target);
             Files.createDirectories(temporary);
             if (trained.tribuo() != null) {
                 trained.tribuo().serializeToFile(temporary.resolve(MODEL_FILE));
@@ -68,6 +71,17 @@ final class ModelFiles {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("saving model " + trained.name() + " version " + version + " failed", e);
+        }
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -35,6 +35,13 @@ public record ModelsConfig(
         @Bindable(defaultValue = "10") @Min(2) @Max(30) int maxClusters,
         @Bindable(defaultValue = "2000") @Min(100) @Max(50000) int silhouetteSample) {
 
+    public ModelsConfig {
+        if (minClusters > maxClusters) {
+            throw new IllegalArgumentException("segment.models.min-clusters (" + minClusters
+                    + ") must not exceed max-clusters (" + maxClusters + ")");
+        }
+    }
+
     /** Defaults, for tests and tools outside the application context. */
     public static ModelsConfig defaults() {
         return new ModelsConfig(true, null, 90, 30, 90, 150, 2, 42, 4, 10, 2000);
