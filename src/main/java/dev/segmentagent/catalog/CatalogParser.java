@@ -115,8 +115,12 @@ final class CatalogParser {
     }
 
     private static ModelSpec model(JsonNode node) {
+        JsonNode range = node.path("scoreRange");
+        Double min = range.isMissingNode() ? null : number(range, "min");
+        Double max = range.isMissingNode() ? null : number(range, "max");
         return new ModelSpec(text(node, "name"), ModelSpec.Kind.valueOf(upper(text(node, "kind"))),
-                text(node, "description"), texts(node.get("synonyms")), texts(node.get("tiers")));
+                text(node, "description"), texts(node.get("synonyms")), texts(node.get("tiers")),
+                min == null ? 0.0 : min, max == null ? 1.0 : max);
     }
 
     private static ExamplePair example(JsonNode node) {

@@ -116,9 +116,15 @@ public final class DefinitionValidator {
                 add(SCORE_OUT_OF_RANGE, path, "a score condition needs op and value (e.g. >= 0.7) or a tier", List.of());
                 return;
             }
-            if (!(s.value() >= 0.0 && s.value() <= 1.0)) {
-                add(SCORE_OUT_OF_RANGE, path + ".value", "scores are probabilities between 0 and 1; got " + s.value()
-                        + (s.value() > 1 && s.value() <= 100 ? " (for " + s.value().intValue() + "% write " + s.value() / 100 + ")" : ""),
+            double min = model.map(ModelSpec::scoreMin).orElse(0.0);
+            double max = model.map(ModelSpec::scoreMax).orElse(1.0);
+            if (!(s.value() >= min && s.value() <= max)) {
+                boolean probability = model.map(ModelSpec::probabilityScore).orElse(true);
+                add(SCORE_OUT_OF_RANGE, path + ".value", probability
+                        ? "scores are probabilities between 0 and 1; got " + s.value()
+                        + (s.value() > 1 && s.value() <= 100 ? " (for " + s.value().intValue() + "% write " + s.value() / 100 + ")" : "")
+                        : "scores of model " + model.get().name() + " lie between " + fmt(min) + " and " + fmt(max)
+                        + "; got " + s.value(),
                         List.of());
             }
         }
@@ -160,6 +166,10 @@ public final class DefinitionValidator {
             SegmentCycles.from(id, context.segments(), context.segmentId()).ifPresent(cycle ->
                     add(SEGMENT_CYCLE, path + ".segment", "segments refer to each other in a cycle: "
                             + String.join(" uses ", cycle), List.of()));
+        }
+
+        private static String fmt(double value) {
+            return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
         }
 
         private void add(ValidationCode code, String path, String message, List<String> suggestions) {

@@ -1,0 +1,250 @@
+package dev.segmentagent.features;
+
+import dev.segmentagent.warehouse.DuckDbWarehouse;
+import org.tribuo.Example;
+import org.tribuo.MutableDataset;
+import org.tribuo.Prediction;
+import org.tribuo.clustering.ClusterID;
+import org.tribuo.clustering.ClusteringFactory;
+import org.tribuo.clustering.kmeans.KMeansModel;
+import org.tribuo.clustering.kmeans.KMeansTrainer;
+import org.tribuo.impl.ArrayExample;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Behavioural clusters: Tribuo k-means (k-means++, fixed seed) on standardised behaviour features, k chosen
+ * from a range by the mean silhouette on a seeded sample; then a profile, a name and a persona per cluster.
+ */
+final class BehaviourClustering {
+
+    static final String MODEL = "behaviour";
+    private static final ClusteringFactory FACTORY = new ClusteringFactory();
+    private static final int ITERATIONS = 100;
+
+    static {
+        TribuoLogging.quiet();
+    }
+
+    private final DuckDbWarehouse warehouse;
+    private final ModelsConfig config;
+
+    BehaviourClustering(DuckDbWarehouse warehouse, ModelsConfig config) {
+        this.warehouse = warehouse;
+        this.config = config;
+    }
+
+    TrainedModel train(String version, Progress progress) {
+        progress.report("reading behaviour features", 5);
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        if (table.ids().length < config.maxClusters() * 10L) {
+            throw new IllegalStateException("only " + table.ids().length + " customers: too few to cluster");
+        }
+        long started = System.nanoTime();
+        BehaviourFeatures.Scaler scaler = BehaviourFeatures.Scaler.fit(table.raw());
+        double[][] z = new double[table.raw().length][];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = scaler.apply(table.raw()[i]);
+        }
+        int[] sample = sample(z.length, config.silhouetteSample(), config.seed());
+        double[][] samplePoints = new double[sample.length][];
+        for (int i = 0; i < sample.length; i++) {
+            samplePoints[i] = z[sample[i]];
+        }
+        Map<Integer, Double> silhouettes = new LinkedHashMap<>();
+        Map<Integer, Double> aris = new LinkedHashMap<>();
+        KMeansModel best = null;
+        int bestK = -1;
+        double bestSilhouette = Double.NEGATIVE_INFINITY;
+        int span = config.maxClusters() - config.minClusters() + 1;
+        for (int k = config.minClusters(); k <= config.maxClusters(); k++) {
+            progress.report("k-means with k=" + k, 10 + 60 * (k - config.minClusters()) / span);
+            KMeansModel model = fit(z, k);
+            int[] sampleClusters = predict(model, samplePoints);
+            double s = Silhouette.mean(samplePoints, sampleClusters, k);
+            silhouettes.put(k, s);
+            if (Boolean.getBoolean("segment.models.ari-by-k")) { // evaluation aid: how each k matches the planted personas
+                plantedPersonasAri(table.ids(), predict(model, z)).ifPresent(ari -> aris.put(aris.size() + config.minClusters(), ari));
+            }
+            if (s > bestSilhouette) {
+                bestSilhouette = s;
+                best = model;
+                bestK = k;
+            }
+        }
+        progress.report("profiling " + bestK + " clusters", 75);
+        int[] clusters = predict(best, z);
+        long trainMs = (System.nanoTime() - started) / 1_000_000;
+        List<ClusterProfile> profiles = profiles(table.raw(), clusters, bestK);
+        Map<Integer, String> names = new HashMap<>();
+        profiles.forEach(p -> names.put(p.clusterId(), p.name()));
+        String[] assignedNames = new String[clusters.length];
+        for (int i = 0; i < clusters.length; i++) {
+            assignedNames[i] = names.get(clusters[i]);
+        }
+
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("k", bestK);
+        metrics.put("silhouette", bestSilhouette);
+        metrics.put("customers", clusters.length);
+        metrics.put("train_ms", trainMs);
+        plantedPersonasAri(table.ids(), clusters).ifPresent(ari -> metrics.put("ari_vs_planted_personas", ari));
+
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("features", BehaviourFeatures.names());
+        details.put("silhouette_by_k", silhouettes);
+        if (!aris.isEmpty()) {
+            details.put("ari_by_k", aris);
+        }
+        details.put("k_range", List.of(config.minClusters(), config.maxClusters()));
+        details.put("silhouette_sample", sample.length);
+        details.put("seed", config.seed());
+        details.put("parameters", Map.of("iterations", ITERATIONS, "initialisation", "k-means++",
+                "distance", "euclidean", "threads", config.threads()));
+        details.put("profiles", profiles);
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("means", scaler.means());
+        state.put("sds", scaler.sds());
+        state.put("names", names);
+        return new TrainedModel(MODEL, version, best, state, metrics, details, null,
+                new ScoreTables.Assignments(MODEL, version, table.ids(), clusters, assignedNames));
+    }
+
+    private KMeansModel fit(double[][] z, int k) {
+        MutableDataset<ClusterID> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance("behaviour features", OffsetDateTime.now(ZoneOffset.UTC), FACTORY), FACTORY);
+        for (double[] row : z) {
+            dataset.add(example(row));
+        }
+        KMeansTrainer trainer = new KMeansTrainer(k, ITERATIONS, KMeansTrainer.Distance.EUCLIDEAN,
+                KMeansTrainer.Initialisation.PLUSPLUS, config.threads(), config.seed());
+        return trainer.train(dataset);
+    }
+
+    static int[] predict(KMeansModel model, double[][] z) {
+        List<Example<ClusterID>> examples = new ArrayList<>(z.length);
+        for (double[] row : z) {
+            examples.add(example(row));
+        }
+        List<Prediction<ClusterID>> predictions = model.predict(examples);
+        int[] clusters = new int[predictions.size()];
+        for (int i = 0; i < clusters.length; i++) {
+            clusters[i] = predictions.get(i).getOutput().getID();
+        }
+        return clusters;
+    }
+
+    private static Example<ClusterID> example(double[] row) {
+        return new ArrayExample<>(ClusteringFactory.UNASSIGNED_CLUSTER_ID,
+                BehaviourFeatures.names().toArray(String[]::new), row);
+    }
+
+    static List<ClusterProfile> profiles(double[][] raw, int[] clusters, int k) {
+        List<String> names = BehaviourFeatures.names();
+        int d = names.size();
+        double[] baseMean = new double[d];
+        double[] baseSd = new double[d];
+        double[][] sums = new double[k][d];
+        long[] sizes = new long[k];
+        for (int i = 0; i < raw.length; i++) {
+            sizes[clusters[i]]++;
+            for (int j = 0; j < d; j++) {
+                baseMean[j] += raw[i][j];
+                sums[clusters[i]][j] += raw[i][j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            baseMean[j] /= raw.length;
+        }
+        for (double[] row : raw) {
+            for (int j = 0; j < d; j++) {
+                baseSd[j] += (row[j] - baseMean[j]) * (row[j] - baseMean[j]);
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            baseSd[j] = Math.sqrt(baseSd[j] / Math.max(1, raw.length - 1));
+        }
+        // name the biggest clusters first: they get the plain names, small look-alikes the qualified ones
+        List<Integer> order = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            order.add(c);
+        }
+        order.sort(Comparator.comparingLong((Integer c) -> sizes[c]).reversed());
+        ClusterNamer namer = new ClusterNamer();
+        List<ClusterProfile> profiles = new ArrayList<>();
+        for (int c : order) {
+            if (sizes[c] == 0) {
+                continue;
+            }
+            Map<String, Double> centroid = new LinkedHashMap<>();
+            List<ClusterProfile.Deviation> deviations = new ArrayList<>();
+            for (int j = 0; j < d; j++) {
+                double mean = sums[c][j] / sizes[c];
+                centroid.put(names.get(j), mean);
+                double zDev = baseSd[j] == 0 ? 0 : (mean - baseMean[j]) / baseSd[j];
+                deviations.add(new ClusterProfile.Deviation(names.get(j), mean, baseMean[j], zDev));
+            }
+            deviations.sort(Comparator.comparingDouble((ClusterProfile.Deviation x) -> Math.abs(x.z())).reversed());
+            ClusterNamer.Naming naming = namer.name(deviations, centroid);
+            profiles.add(new ClusterProfile(c, naming.name(), naming.persona(), sizes[c], (double) sizes[c] / raw.length,
+                    centroid, deviations.subList(0, Math.min(5, deviations.size()))));
+        }
+        return profiles;
+    }
+
+    /** Agreement with the generator's planted personas (demo data only; imported data has none). */
+    private java.util.Optional<Double> plantedPersonasAri(long[] ids, int[] clusters) {
+        Map<Long, String> personas = new HashMap<>();
+        try (Connection connection = warehouse.connection();
+             PreparedStatement statement = connection.prepareStatement("SELECT customer_id, persona FROM planted_personas");
+             ResultSet rs = statement.executeQuery()) {
+            while (rs.next()) {
+                personas.put(rs.getLong(1), rs.getString(2));
+            }
+        } catch (SQLException e) {
+            return java.util.Optional.empty();
+        }
+        List<String> truth = new ArrayList<>();
+        List<Integer> found = new ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            String persona = personas.get(ids[i]);
+            if (persona != null) {
+                truth.add(persona);
+                found.add(clusters[i]);
+            }
+        }
+        if (truth.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(AdjustedRand.index(truth.toArray(String[]::new), found.toArray(Integer[]::new)));
+    }
+
+    private static int[] sample(int n, int size, long seed) {
+        if (n <= size) {
+            return java.util.stream.IntStream.range(0, n).toArray();
+        }
+        // partial Fisher-Yates with a seeded generator: the same sample for the same data and seed
+        int[] all = java.util.stream.IntStream.range(0, n).toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < size; i++) {
+            int j = i + random.nextInt(n - i);
+            int tmp = all[i];
+            all[i] = all[j];
+            all[j] = tmp;
+        }
+        return java.util.Arrays.copyOf(all, size);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.segmentagent.features;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.segmentagent.catalog.Catalog;
+import dev.segmentagent.warehouse.DuckDbWarehouse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.clustering.kmeans.KMeansModel;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Training, storing and reloading every model on 3,000 demo customers. */
+class ModelTrainingTest {
+
+    static Catalog catalog;
+    static DuckDbWarehouse warehouse;
+    static ModelsConfig config = new ModelsConfig(false, null, 90, 30, 90, 60, 2, 42, 4, 8, 600);
+
+    @BeforeAll
+    static void demo_data() {
+        catalog = DemoModels.catalog();
+        warehouse = DemoModels.warehouse(3_000, 7, catalog);
+    }
+
+    @AfterAll
+    static void close() {
+        warehouse.close();
+    }
+
+    private TrainedModel churn() {
+        return new ClassifierTraining(new TrainingSets(warehouse, catalog), config)
+                .train(Outcome.churn(90), ScoreTiers.CHURN, DemoModels.AS_OF, "churn:v1", Progress.none());
+    }
+
+    @Test
+    void given_a_trained_churn_model_when_saved_and_loaded_then_it_scores_every_customer_the_same(@TempDir Path dir) {
+        TrainedModel trained = churn();
+        ModelFiles files = new ModelFiles(dir);
+        files.save(trained, 1, Map.of("warehouse_as_of", DemoModels.AS_OF.toString()));
+
+        ModelFiles.Loaded loaded = files.load("churn", 1);
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) loaded.tribuo();
+        FeatureMatrix current = new TrainingSets(warehouse, catalog).current(Outcome.churn(90));
+        assertThat(BinaryClassifier.predict(model, current)).containsExactly(trained.scores().scores());
+        assertThat(loaded.metadata().get("provenance").get("class-name").asText()).contains("XGBoostModel");
+        assertThat(loaded.metadata().get("details").get("train_cutoff").asText()).isEqualTo("2026-05-05T00:00:00Z");
+        assertThat(loaded.metadata().get("metrics").get("holdout_roc_auc").asDouble()).isGreaterThan(0.75);
+    }
+
+    @Test
+    void given_a_purchase_propensity_model_when_saved_and_loaded_then_scores_match(@TempDir Path dir) {
+        TrainedModel trained = new ClassifierTraining(new TrainingSets(warehouse, catalog), config)
+                .train(Outcome.purchase(30), ScoreTiers.PROPENSITY, DemoModels.AS_OF, "p:v1", Progress.none());
+        ModelFiles files = new ModelFiles(dir);
+        files.save(trained, 1, Map.of());
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) files.load("purchase_propensity", 1).tribuo();
+        FeatureMatrix current = new TrainingSets(warehouse, catalog).current(Outcome.purchase(30));
+        assertThat(BinaryClassifier.predict(model, current)).containsExactly(trained.scores().scores());
+        assertThat(trained.scores().ids()).hasSize(3_000 - 0).as("every customer is scored for propensity");
+    }
+
+    @Test
+    void given_the_behaviour_clustering_when_saved_and_loaded_then_every_customer_keeps_its_cluster(@TempDir Path dir) {
+        TrainedModel trained = new BehaviourClustering(warehouse, config).train("behaviour:v1", Progress.none());
+        ModelFiles files = new ModelFiles(dir);
+        files.save(trained, 1, Map.of());
+
+        ModelFiles.Loaded loaded = files.load("behaviour", 1);
+        JsonNode state = loaded.state();
+        BehaviourFeatures.Scaler scaler = new BehaviourFeatures.Scaler(doubles(state.get("means")), doubles(state.get("sds")));
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        double[][] z = new double[table.raw().length][];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = scaler.apply(table.raw()[i]);
+        }
+        assertThat(BehaviourClustering.predict((KMeansModel) loaded.tribuo(), z)).containsExactly(trained.assignments().clusters());
+        for (int i = 0; i < 50; i++) {
+            assertThat(state.get("names").get(Integer.toString(trained.assignments().clusters()[i])).asText())
+                    .isEqualTo(trained.assignments().names()[i]);
+        }
+    }
+
+    @Test
+    void given_rfm_breakpoints_when_saved_and_loaded_then_scores_and_segments_match(@TempDir Path dir) {
+        TrainedModel trained = new RfmTraining(warehouse).train("rfm:v1", Progress.none());
+        ModelFiles files = new ModelFiles(dir);
+        files.save(trained, 1, Map.of());
+        JsonNode state = files.load("rfm", 1).state();
+        RfmModel reloaded = new RfmModel(doubles(state.get("recency")), doubles(state.get("frequency")),
+                doubles(state.get("monetary")));
+        @SuppressWarnings("unchecked")
+        Map<String, double[]> breakpoints = (Map<String, double[]>) trained.details().get("breakpoints");
+        assertThat(reloaded.recency()).containsExactly(breakpoints.get("recency_days"));
+        assertThat(reloaded.frequency()).containsExactly(breakpoints.get("orders"));
+        assertThat(java.util.Arrays.stream(trained.scores().scores()).boxed().toList()).allSatisfy(s -> assertThat(s).isBetween(3.0, 15.0));
+        assertThat(new HashSet<>(List.of(trained.scores().tiers()))).isSubsetOf(RfmModel.SEGMENTS).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void given_the_same_seed_when_trained_twice_then_scores_and_clusters_are_identical() {
+        assertThat(churn().scores().scores()).containsExactly(churn().scores().scores());
+        BehaviourClustering clustering = new BehaviourClustering(warehouse, config);
+        assertThat(clustering.train("b:v1", Progress.none()).assignments().clusters())
+                .containsExactly(clustering.train("b:v2", Progress.none()).assignments().clusters());
+    }
+
+    @Test
+    void cluster_names_are_unique_and_profiles_cover_every_customer() {
+        TrainedModel trained = new BehaviourClustering(warehouse, config).train("b:v1", Progress.none());
+        @SuppressWarnings("unchecked")
+        List<ClusterProfile> profiles = (List<ClusterProfile>) trained.details().get("profiles");
+        assertThat(profiles.stream().map(ClusterProfile::name).distinct().count()).isEqualTo(profiles.size());
+        assertThat(profiles.stream().mapToLong(ClusterProfile::size).sum()).isEqualTo(trained.assignments().ids().length);
+        assertThat(profiles).allSatisfy(p -> assertThat(p.persona()).isNotBlank());
+        assertThat((double) trained.metrics().get("ari_vs_planted_personas")).isGreaterThan(0.15);
+    }
+
+    private static double[] doubles(JsonNode array) {
+        double[] values = new double[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).asDouble();
+        }
+        return values;
+    }
+}
