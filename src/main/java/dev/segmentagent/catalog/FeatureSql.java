@@ -46,6 +46,17 @@ final class FeatureSql {
     }
 
     static String select(Catalog catalog, Instant asOf) {
+        return select(catalog, asOf, null);
+    }
+
+    /**
+     * The same SELECT limited to the customers listed in {@code subsetTable} (a one-column table of
+     * customer_id): every scan and the spine gain {@code key IN (SELECT customer_id FROM subsetTable)}, so a
+     * handful of customers touched by new events are recomputed by the very derivations of a full build.
+     */
+    static String select(Catalog catalog, Instant asOf, String subsetTable) {
+        String subset = subsetTable == null ? null
+                : " IN (SELECT " + SqlText.id(KEY) + " FROM " + SqlText.id(subsetTable) + ")";
         String asOfTs = SqlText.timestamp(asOf);
         TableSpec spine = catalog.table(SPINE_TABLE).orElseThrow(() -> new IllegalArgumentException("no customers table"));
 
@@ -76,8 +87,15 @@ final class FeatureSql {
             sql.append(cteAlias(table)).append(" AS (\n  SELECT ").append(SqlText.id(spec.customerKey())).append(" AS ")
                     .append(SqlText.id(KEY)).append(",\n    ").append(String.join(",\n    ", scan.getValue()))
                     .append("\n  FROM ").append(SqlText.id(table));
+            List<String> where = new ArrayList<>();
             if (spec.dated()) {
-                sql.append("\n  WHERE ").append(SqlText.id(spec.timeColumn())).append(" < ").append(asOfTs);
+                where.add(SqlText.id(spec.timeColumn()) + " < " + asOfTs);
+            }
+            if (subset != null) {
+                where.add(SqlText.id(spec.customerKey()) + subset);
+            }
+            if (!where.isEmpty()) {
+                sql.append("\n  WHERE ").append(String.join(" AND ", where));
             }
             sql.append("\n  GROUP BY 1),\n");
         }
@@ -88,8 +106,15 @@ final class FeatureSql {
             sql.append("\n  LEFT JOIN ").append(alias).append(" ON ").append(alias).append('.').append(SqlText.id(KEY))
                     .append(" = c.").append(SqlText.id(spine.customerKey()));
         }
+        List<String> spineWhere = new ArrayList<>();
         if (spine.dated()) {
-            sql.append("\n  WHERE c.").append(SqlText.id(spine.timeColumn())).append(" < ").append(asOfTs);
+            spineWhere.add("c." + SqlText.id(spine.timeColumn()) + " < " + asOfTs);
+        }
+        if (subset != null) {
+            spineWhere.add("c." + SqlText.id(spine.customerKey()) + subset);
+        }
+        if (!spineWhere.isEmpty()) {
+            sql.append("\n  WHERE ").append(String.join(" AND ", spineWhere));
         }
         sql.append(")\nSELECT b.").append(SqlText.id(KEY));
         for (FieldSpec field : catalog.fields()) {
