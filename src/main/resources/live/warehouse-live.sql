@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS segment_membership_history (
     change      VARCHAR NOT NULL,    -- entered | exited
     run_id      VARCHAR NOT NULL,
     version     INTEGER NOT NULL,
-    at          TIMESTAMP NOT NULL
+    changed_at  TIMESTAMP NOT NULL
 );
 
 -- Ingested events by id: the primary key makes a replayed event a duplicate, not a second row.

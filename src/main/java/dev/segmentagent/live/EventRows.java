@@ -105,7 +105,7 @@ final class EventRows {
             return null;
         }
         if (!property.allowedValues().isEmpty() && !property.allowedValues().contains(typed.toString())) {
-            issues.add(where + "property " + property.name() + " must be one of " + property.allowedValues());
+            issues.add(where + "property " + property.name() + ": '" + typed + "' is not one of " + property.allowedValues());
             return null;
         }
         return typed;

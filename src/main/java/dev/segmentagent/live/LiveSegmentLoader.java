@@ -37,6 +37,27 @@ class LiveSegmentLoader {
         return load(store.allActive(), asOf);
     }
 
+    // Events re-evaluate segments many times a second; preparing every saved segment each time (metadata reads,
+    // validation, compilation) would dominate. The cache is keyed by as-of and catalog and dropped on every
+    // save or delete, which is when a definition (or one it reuses) can change.
+    private volatile Cached cached;
+
+    private record Cached(Instant asOf, Object catalog, Loaded loaded) {}
+
+    Loaded allCached(Instant asOf, Object catalog) {
+        Cached current = cached;
+        if (current != null && current.asOf().equals(asOf) && current.catalog() == catalog) {
+            return current.loaded();
+        }
+        Loaded loaded = all(asOf);
+        cached = new Cached(asOf, catalog, loaded);
+        return loaded;
+    }
+
+    void invalidate() {
+        cached = null;
+    }
+
     Loaded load(List<SavedSegment> segments, Instant asOf) {
         List<LiveSegment> ready = new ArrayList<>();
         Map<SavedSegment, String> failed = new java.util.LinkedHashMap<>();

@@ -73,6 +73,7 @@ public class LiveSegments {
 
     /** Called after a save: materialise the new version now; a failure is recorded, the save stands. */
     void afterSave(UUID segmentId) {
+        loader.invalidate();
         try {
             refresh(segmentId, SAVE);
         } catch (RuntimeException e) {
@@ -81,6 +82,7 @@ public class LiveSegments {
     }
 
     void afterDelete(UUID segmentId) {
+        loader.invalidate();
         memberships.drop(segmentId);
     }
 

@@ -36,8 +36,8 @@ class MembershipQueries {
     }
 
     List<Change> timeline(long customerId, int limit) {
-        return query("SELECT segment_id, change, run_id, version, at FROM segment_membership_history "
-                        + "WHERE customer_id = ? ORDER BY at DESC, segment_id LIMIT ?", List.of(customerId, limit),
+        return query("SELECT segment_id, change, run_id, version, changed_at FROM segment_membership_history "
+                        + "WHERE customer_id = ? ORDER BY changed_at DESC, change DESC, segment_id LIMIT ?", List.of(customerId, limit),
                 rs -> new Change(UUID.fromString(rs.getString(1)), rs.getString(2), UUID.fromString(rs.getString(3)),
                         rs.getInt(4), instant(rs, 5)));
     }
