@@ -17,6 +17,7 @@ import java.time.Duration;
  * @param webhookMaxAttempts   attempts per webhook delivery before it is logged as given up
  * @param webhookInitialBackoff wait before the second attempt; doubled before each further attempt
  * @param webhookTimeout       connect and response timeout of one attempt
+ * @param fullRefreshSharedScan evaluate all segments of a full refresh in one shared scan (see LiveRefresher)
  */
 @ConfigurationProperties("segment.live")
 public record LiveConfig(
@@ -25,5 +26,6 @@ public record LiveConfig(
         @Bindable(defaultValue = "true") boolean scheduleEnabled,
         @Bindable(defaultValue = "4") @Min(1) @Max(10) int webhookMaxAttempts,
         @Bindable(defaultValue = "500ms") @NotNull Duration webhookInitialBackoff,
-        @Bindable(defaultValue = "5s") @NotNull Duration webhookTimeout) {
+        @Bindable(defaultValue = "5s") @NotNull Duration webhookTimeout,
+        @Bindable(defaultValue = "false") boolean fullRefreshSharedScan) {
 }

@@ -96,12 +96,14 @@ class MembershipTable {
                         delete.executeUpdate();
                     }
                 }
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE " + MEMBERS + " SET version = ? WHERE segment_id = ? AND version <> ?")) {
-                    update.setInt(1, version);
-                    update.setString(2, segment);
-                    update.setInt(3, version);
-                    update.executeUpdate();
+                if (olderVersion(connection, segment, version)) {
+                    try (PreparedStatement update = connection.prepareStatement(
+                            "UPDATE " + MEMBERS + " SET version = ? WHERE segment_id = ? AND version <> ?")) {
+                        update.setInt(1, version);
+                        update.setString(2, segment);
+                        update.setInt(3, version);
+                        update.executeUpdate();
+                    }
                 }
                 if (entered.length > 0) {
                     try (DuckDBAppender members2 = ((DuckDBConnection) connection)
@@ -125,7 +127,7 @@ class MembershipTable {
                         }
                     }
                 }
-                long size = count(connection, segment);
+                long size = scope == null ? members.length : count(connection, segment);
                 connection.commit();
                 return new Diff(entered, exited, size);
             } catch (SQLException | RuntimeException e) {
@@ -151,6 +153,19 @@ class MembershipTable {
                     ids.add(rs.getLong(1));
                 }
                 return ids.toArray();
+            }
+        }
+    }
+
+    /** Whether any member row was written for another version (only then is the UPDATE scan worth it). */
+    private static boolean olderVersion(Connection connection, String segment, int version) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT EXISTS (SELECT 1 FROM " + MEMBERS + " WHERE segment_id = ? AND version <> ?)")) {
+            select.setString(1, segment);
+            select.setInt(2, version);
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
             }
         }
     }
