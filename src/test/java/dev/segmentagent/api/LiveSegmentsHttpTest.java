@@ -273,11 +273,23 @@ class LiveSegmentsHttpTest {
         String broad = create("live-prio-broad", "{\"type\": \"compare\", \"field\": \"orders_365d\", \"op\": \">=\", \"value\": 1}");
         String narrow = create("live-prio-narrow", "{\"type\": \"compare\", \"field\": \"orders_365d\", \"op\": \">=\", \"value\": 3}");
         long customer = ids("SELECT customer_id FROM customer_features WHERE orders_365d >= 3 ORDER BY 1").iterator().next();
-        putLive(broad, "{\"campaignEligible\": true, \"priority\": 10}");
-        putLive(narrow, "{\"campaignEligible\": true, \"priority\": 20}");
+        // the warehouse and metadata persist between runs: deleting at the end keeps earlier runs' eligible
+        // segments from competing, and priorities above any earlier run's make that certain
+        int base = (int) (System.currentTimeMillis() / 1000 % 10_000_000) * 10;
+        try {
+            priorityAndHoldout(broad, narrow, customer, base);
+        } finally {
+            client.toBlocking().exchange(HttpRequest.DELETE("/api/segments/" + broad));
+            client.toBlocking().exchange(HttpRequest.DELETE("/api/segments/" + narrow));
+        }
+    }
+
+    private void priorityAndHoldout(String broad, String narrow, long customer, int base) throws Exception {
+        putLive(broad, "{\"campaignEligible\": true, \"priority\": " + (base + 1) + "}");
+        putLive(narrow, "{\"campaignEligible\": true, \"priority\": " + (base + 2) + "}");
 
         assertThat(winner(customer)).isEqualTo(narrow);
-        putLive(broad, "{\"priority\": 30}");
+        putLive(broad, "{\"priority\": " + (base + 3) + "}");
         assertThat(winner(customer)).isEqualTo(broad);
         putLive(broad, "{\"campaignEligible\": false}");
         assertThat(winner(customer)).isEqualTo(narrow);
