@@ -17,4 +17,7 @@ interface RefreshRunRepository extends CrudRepository<RefreshRunRecord, UUID> {
     Optional<RefreshRunRecord> findFirstBySegmentIdOrderByStartedAtDesc(UUID segmentId);
 
     Optional<RefreshRunRecord> findFirstBySegmentIdAndStatusOrderByStartedAtDesc(UUID segmentId, String status);
+
+    Optional<RefreshRunRecord> findFirstBySegmentIdAndTriggerKindNotEqualOrderByStartedAtDesc(UUID segmentId,
+                                                                                            String triggerKind);
 }

@@ -50,6 +50,11 @@ class RunLog {
         return runs.findFirstBySegmentIdOrderByStartedAtDesc(segmentId);
     }
 
+    /** The latest full evaluation (event updates touch a few customers and do not count as a refresh). */
+    Optional<RefreshRunRecord> latestFull(UUID segmentId) {
+        return runs.findFirstBySegmentIdAndTriggerKindNotEqualOrderByStartedAtDesc(segmentId, IncrementalUpdate.TRIGGER);
+    }
+
     Optional<RefreshRunRecord> latestSucceeded(UUID segmentId) {
         return runs.findFirstBySegmentIdAndStatusOrderByStartedAtDesc(segmentId, RefreshRunRecord.SUCCEEDED);
     }

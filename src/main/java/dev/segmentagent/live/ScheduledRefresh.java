@@ -42,7 +42,7 @@ class ScheduledRefresh {
             List<SegmentStore.SavedSegment> due = store.allActive().stream().filter(s -> {
                 UUID id = s.segment().id();
                 LiveSettingsRecord mine = own.get(id);
-                return RefreshSchedule.due(runLog.latest(id).map(RefreshRunRecord::startedAt).orElse(null),
+                return RefreshSchedule.due(runLog.latestFull(id).map(RefreshRunRecord::startedAt).orElse(null),
                         mine == null ? null : mine.refreshIntervalSeconds(), config.refreshInterval(), runLog.now());
             }).toList();
             if (!due.isEmpty()) {
