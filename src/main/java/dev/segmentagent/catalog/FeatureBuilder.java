@@ -59,21 +59,14 @@ public final class FeatureBuilder {
         if (customerIds.isEmpty()) {
             return 0;
         }
-        String subset = "live_touched_customers";
-        String select = FeatureSql.select(catalog, asOf, subset);
+        String select = FeatureSql.select(catalog, asOf, customerIds);
+        String ids = FeatureSql.idList(customerIds);
         try (Connection connection = warehouse.connection()) {
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE OR REPLACE TEMP TABLE " + subset + " (" + FeatureSql.KEY + " BIGINT)");
-                try (PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO " + subset + " SELECT DISTINCT unnest(?)")) {
-                    insert.setObject(1, connection.createArrayOf("BIGINT", customerIds.toArray()));
-                    insert.executeUpdate();
-                }
                 statement.execute("DELETE FROM " + SqlText.id(FEATURE_TABLE) + " WHERE " + SqlText.id(FeatureSql.KEY)
-                        + " IN (SELECT " + FeatureSql.KEY + " FROM " + subset + ")");
+                        + " IN (" + ids + ")");
                 long written = statement.executeUpdate("INSERT INTO " + SqlText.id(FEATURE_TABLE) + " BY NAME " + select);
-                statement.execute("DROP TABLE " + subset);
                 connection.commit();
                 return written;
             } catch (SQLException | RuntimeException e) {

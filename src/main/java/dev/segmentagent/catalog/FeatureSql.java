@@ -50,13 +50,15 @@ final class FeatureSql {
     }
 
     /**
-     * The same SELECT limited to the customers listed in {@code subsetTable} (a one-column table of
-     * customer_id): every scan and the spine gain {@code key IN (SELECT customer_id FROM subsetTable)}, so a
-     * handful of customers touched by new events are recomputed by the very derivations of a full build.
+     * The same SELECT limited to some customers: every scan and the spine gain {@code key IN (<ids>)}, so the
+     * few customers new events touched are recomputed by the very derivations of a full build. The ids are
+     * written as numeric literals (typed longs: nothing else can appear) rather than read from a sub-query,
+     * because a literal list lets DuckDB skip row groups whose customer_id range (zone map) misses it and
+     * needs no temporary table. A one-customer rebuild takes ~120 ms warm on the 3,000-customer test data
+     * (SubsetRebuildProbe), most of it planning the 128-column statement.
      */
-    static String select(Catalog catalog, Instant asOf, String subsetTable) {
-        String subset = subsetTable == null ? null
-                : " IN (SELECT " + SqlText.id(KEY) + " FROM " + SqlText.id(subsetTable) + ")";
+    static String select(Catalog catalog, Instant asOf, java.util.Collection<Long> customerIds) {
+        String subset = customerIds == null ? null : " IN (" + idList(customerIds) + ")";
         String asOfTs = SqlText.timestamp(asOf);
         TableSpec spine = catalog.table(SPINE_TABLE).orElseThrow(() -> new IllegalArgumentException("no customers table"));
 
@@ -122,6 +124,12 @@ final class FeatureSql {
                     .append(sqlType(field.type())).append(") AS ").append(SqlText.id(field.name()));
         }
         return sql.append("\nFROM base b").toString();
+    }
+
+    /** Distinct ids, ascending, as numeric literals. */
+    static String idList(java.util.Collection<Long> customerIds) {
+        return customerIds.stream().distinct().sorted().map(id -> Long.toString(id))
+                .collect(Collectors.joining(", "));
     }
 
     static String sqlType(FieldType type) {
