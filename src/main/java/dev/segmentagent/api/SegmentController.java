@@ -9,6 +9,7 @@ import dev.segmentagent.live.SegmentService.MembersPage;
 import dev.segmentagent.live.SegmentService.SaveCommand;
 import dev.segmentagent.live.SegmentService.SegmentView;
 import dev.segmentagent.live.SegmentService.VersionView;
+import dev.segmentagent.security.CurrentActor;
 import dev.segmentagent.preview.DefinitionPipeline;
 import dev.segmentagent.preview.Explanation;
 import dev.segmentagent.preview.ExplanationService;
@@ -45,16 +46,15 @@ import java.util.UUID;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class SegmentController {
 
-    // Until access control lands, every change is attributed to the API channel in the audit log.
-    private static final String ACTOR = "api";
-
     private final DefinitionPipeline pipeline;
     private final PreviewService previews;
     private final ExplanationService explanations;
     private final SegmentService segments;
+    private final CurrentActor actor;
 
     SegmentController(DefinitionPipeline pipeline, PreviewService previews, ExplanationService explanations,
-                      SegmentService segments) {
+                      SegmentService segments, CurrentActor actor) {
+        this.actor = actor;
         this.pipeline = pipeline;
         this.previews = previews;
         this.explanations = explanations;
@@ -75,13 +75,13 @@ class SegmentController {
 
     @Post
     HttpResponse<SegmentView> create(@Body @Valid SaveRequest request) {
-        SegmentView view = segments.create(command(request), ACTOR);
+        SegmentView view = segments.create(command(request), actor.name());
         return HttpResponse.created(view, URI.create("/api/segments/" + view.id()));
     }
 
     @Put("/{id}")
     SegmentView update(UUID id, @Body @Valid SaveRequest request) {
-        return segments.update(id, command(request), ACTOR);
+        return segments.update(id, command(request), actor.name());
     }
 
     @Get
@@ -105,7 +105,7 @@ class SegmentController {
     @Delete("/{id}")
     @Status(HttpStatus.NO_CONTENT)
     void delete(UUID id) {
-        segments.delete(id, ACTOR);
+        segments.delete(id, actor.name());
     }
 
     @Get("/{id}/members")
@@ -117,7 +117,8 @@ class SegmentController {
     @Get(value = "/{id}/members.csv", produces = "text/csv")
     HttpResponse<Writable> membersCsv(UUID id) {
         segments.get(id, null); // 404 before the stream starts, not halfway through it
-        Writable body = out -> segments.exportCsv(id, out, ACTOR);
+        String exportedBy = actor.name(); // read now: the body is written after the request context is gone
+        Writable body = out -> segments.exportCsv(id, out, exportedBy);
         return HttpResponse.ok(body).contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"segment-" + id + "-members.csv\"");
     }

@@ -1,0 +1,55 @@
+package dev.segmentagent.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bench must keep working as the code changes, so CI runs it on a small data set. It asserts that every
+ * figure is reported and every definition of the mix ran, never how fast: timings belong in BENCHMARKS.md.
+ */
+class BenchCommandSmokeTest {
+
+    @Test
+    void bench_on_small_demo_data_reports_every_measure_as_table_and_json() throws Exception {
+        Path dataDir = Path.of("target", "bench-smoke", "data");
+        Path json = Path.of("target", "bench-smoke", "report.json");
+        Files.createDirectories(json.getParent());
+        Files.deleteIfExists(json);
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            exit = new CommandLine(new SegmentAgentCommand()).execute("bench", "--customers", "2000",
+                    "--data-dir", dataDir.toString(), "--compile-rounds", "3", "--preview-rounds", "1",
+                    "--json", json.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String table = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).isZero();
+        assertThat(table).contains("validate + compile (µs)", "preview: count + funnel + sample (ms)");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.path("customers").asLong()).isEqualTo(2000);
+        assertThat(report.path("previews")).hasSize(report.path("definitions").asInt());
+        assertThat(report.path("validateCompile").path("samples").asInt()).isEqualTo(3 * report.path("definitions").asInt());
+        // the mix is meant to select real audiences: most definitions must find someone even on 2,000 customers
+        long nonEmpty = 0;
+        for (JsonNode d : report.path("previews")) {
+            nonEmpty += d.path("count").asLong() > 0 ? 1 : 0;
+        }
+        assertThat(nonEmpty).isGreaterThanOrEqualTo(report.path("definitions").asInt() / 2);
+    }
+}
