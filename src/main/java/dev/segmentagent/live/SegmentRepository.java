@@ -6,6 +6,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
+import java.util.List;
 import java.util.UUID;
 
 // PostgreSQL dialect everywhere: the embedded H2 runs in PostgreSQL mode, so one set of queries serves both.
@@ -13,6 +14,8 @@ import java.util.UUID;
 interface SegmentRepository extends CrudRepository<SegmentRecord, UUID> {
 
     Page<SegmentRecord> findByStatus(String status, Pageable pageable);
+
+    List<SegmentRecord> findByStatusOrderByCreatedAt(String status);
 
     Page<SegmentRecord> findByStatusAndNameIlike(String status, String namePattern, Pageable pageable);
 }

@@ -32,12 +32,15 @@ public class SegmentService {
     private final SegmentStore store;
     private final AuditLog audit;
     private final MemberQueries members;
+    private final LiveSegments live;
 
-    SegmentService(DefinitionPipeline pipeline, SegmentStore store, AuditLog audit, MemberQueries members) {
+    SegmentService(DefinitionPipeline pipeline, SegmentStore store, AuditLog audit, MemberQueries members,
+                   LiveSegments live) {
         this.pipeline = pipeline;
         this.store = store;
         this.audit = audit;
         this.members = members;
+        this.live = live;
     }
 
     /** A save or an update: the name and words are the segment's, the condition is the definition's. */
@@ -58,6 +61,7 @@ public class SegmentService {
         SavedSegment saved = store.create(newVersion(command, prepared, actor));
         audit.record(actor, "segment.create", "segment", saved.segment().id().toString(),
                 "version 1: " + saved.segment().name());
+        live.afterSave(saved.segment().id());
         return view(saved, prepared.validation().warnings());
     }
 
@@ -67,12 +71,14 @@ public class SegmentService {
         SavedSegment saved = store.update(id, newVersion(command, prepared, actor));
         audit.record(actor, "segment.update", "segment", id.toString(),
                 "version " + saved.version().version());
+        live.afterSave(id);
         return view(saved, prepared.validation().warnings());
     }
 
     public void delete(UUID id, String actor) {
         SegmentRecord deleted = store.softDelete(id);
         audit.record(actor, "segment.delete", "segment", id.toString(), deleted.name());
+        live.afterDelete(id);
     }
 
     public SegmentView get(UUID id, Integer version) {

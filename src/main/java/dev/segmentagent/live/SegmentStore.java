@@ -95,6 +95,14 @@ public class SegmentStore {
         return versions.findBySegmentIdOrderByVersionDesc(id);
     }
 
+    /** Every active segment with its current version, oldest first (for live refreshes). */
+    public List<SavedSegment> allActive() {
+        return segments.findByStatusOrderByCreatedAt(SegmentRecord.ACTIVE).stream()
+                .flatMap(s -> versions.findBySegmentIdAndVersion(s.id(), s.currentVersion())
+                        .map(v -> new SavedSegment(s, v)).stream())
+                .toList();
+    }
+
     /** Active segments, optionally filtered by a case-insensitive name fragment. */
     public Page<SegmentRecord> list(String nameContains, Pageable pageable) {
         if (nameContains == null || nameContains.isBlank()) {

@@ -1,0 +1,88 @@
+package dev.segmentagent.live;
+
+import dev.segmentagent.catalog.CatalogService;
+import dev.segmentagent.catalog.FeatureBuilder;
+import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.WarehouseFacts;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * After new behaviour for a few customers: recompute just their customer_features rows (the catalog's own
+ * derivations, limited to them), then re-evaluate only the segments that depend on what changed, only for
+ * those customers, in one shared scan, and record who entered and who left. No full refresh.
+ */
+@Singleton
+class IncrementalUpdate {
+
+    static final String TRIGGER = "event";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(IncrementalUpdate.class);
+
+    private final DuckDbWarehouse warehouse;
+    private final CatalogService catalogs;
+    private final WarehouseFacts facts;
+    private final LiveSegmentLoader loader;
+    private final SharedScan scan;
+    private final MembershipTable memberships;
+    private final RunLog runLog;
+    private final LiveRefresher refresher;
+    private final LiveLock lock;
+    private final FeatureBuilder features = new FeatureBuilder();
+
+    IncrementalUpdate(DuckDbWarehouse warehouse, CatalogService catalogs, WarehouseFacts facts,
+                      LiveSegmentLoader loader, SharedScan scan, MembershipTable memberships, RunLog runLog,
+                      LiveRefresher refresher, LiveLock lock) {
+        this.warehouse = warehouse;
+        this.catalogs = catalogs;
+        this.facts = facts;
+        this.loader = loader;
+        this.scan = scan;
+        this.memberships = memberships;
+        this.runLog = runLog;
+        this.refresher = refresher;
+        this.lock = lock;
+    }
+
+    /** What one update did: segments re-evaluated and the runs that changed a membership. */
+    record Outcome(int customers, int segmentsEvaluated, List<RefreshRunRecord> changedRuns) {}
+
+    /**
+     * @param customers the customers whose behaviour changed
+     * @param touched   what changed: tables and event types (matched against each segment's dependencies)
+     */
+    Outcome apply(Set<Long> customers, Set<String> touched) {
+        long[] scope = customers.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        return lock.with(() -> {
+            Instant asOf = facts.asOf();
+            long t0 = System.nanoTime();
+            features.rebuildCustomers(warehouse, catalogs.catalog(), asOf, customers);
+            long t1 = System.nanoTime();
+            List<LiveSegment> affected = loader.allCached(asOf, catalogs.catalog()).ready().stream()
+                    .filter(s -> s.dependencies().touchedBy(touched)).toList();
+            long t2 = System.nanoTime();
+            Map<UUID, long[]> members = scan.members(affected, scope);
+            long t3 = System.nanoTime();
+            List<RefreshRunRecord> changed = new java.util.ArrayList<>();
+            for (LiveSegment segment : affected) {
+                UUID runId = UUID.randomUUID();
+                Instant started = runLog.now();
+                MembershipTable.Diff diff = memberships.replaceWithin(segment.id(), segment.version(), scope,
+                        members.get(segment.id()), runId, started);
+                if (diff.changed()) {
+                    RefreshRunRecord run = runLog.completed(runId, segment, TRIGGER, asOf, started, diff);
+                    changed.add(run);
+                    refresher.publish(segment, run, TRIGGER, diff);
+                }
+            }
+            LOG.debug("incremental update of {} customers: features {} ms, load {} ms, scan of {} segments {} ms, write {} ms",
+                    scope.length, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, affected.size(), (t3 - t2) / 1_000_000,
+                    (System.nanoTime() - t3) / 1_000_000);
+            return new Outcome(scope.length, affected.size(), changed);
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package dev.segmentagent.live;
+
+import dev.segmentagent.catalog.CatalogService;
+import dev.segmentagent.warehouse.WarehouseFacts;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Event ingestion: store durably (acknowledge only after the commit), then bring the touched customers'
+ * features and memberships up to date in the background, in arrival order.
+ *
+ * <p>Windows are measured from the data's as-of instant: an event dated at or after it is stored and counted
+ * once as-of moves past it (the next full feature build), never silently dropped.
+ */
+@Singleton
+public class LiveEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
+
+    private final EventStore store;
+    private final CatalogService catalogs;
+    private final WarehouseFacts facts;
+    private final IncrementalUpdate updates;
+    private final Clock clock;
+    // one thread: updates apply in the order their events were acknowledged
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "live-event-updates");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveEvents(EventStore store, CatalogService catalogs, WarehouseFacts facts, IncrementalUpdate updates,
+               Clock clock) {
+        this.store = store;
+        this.catalogs = catalogs;
+        this.facts = facts;
+        this.updates = updates;
+        this.clock = clock;
+    }
+
+    /** What the client is told: accepted and duplicate counts, and events dated at or after the as-of. */
+    public record Receipt(int accepted, int duplicates, List<String> duplicateIds, int customers, int afterAsOf,
+                          Instant asOf) {}
+
+    /** Stores the batch (all or nothing) and schedules the incremental update. */
+    public Receipt ingest(List<IncomingEvent> events) {
+        EventStore.Stored stored = store.append(events, catalogs.catalog(), clock.instant());
+        Instant asOf = facts.asOf();
+        int after = (int) stored.accepted().stream().filter(e -> !e.occurredAt().isBefore(asOf)).count();
+        if (!stored.customers().isEmpty()) {
+            worker.submit(() -> {
+                try {
+                    updates.apply(stored.customers(), stored.touched());
+                } catch (RuntimeException e) {
+                    LOG.error("incremental update for {} customers failed: {}", stored.customers().size(),
+                            e.getMessage(), e);
+                }
+            });
+        }
+        return new Receipt(stored.accepted().size(), stored.duplicates().size(), stored.duplicates(),
+                stored.customers().size(), after, asOf);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}

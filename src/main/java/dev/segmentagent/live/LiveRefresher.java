@@ -1,0 +1,125 @@
+package dev.segmentagent.live;
+
+import dev.segmentagent.live.SegmentStore.SavedSegment;
+import dev.segmentagent.warehouse.WarehouseFacts;
+import io.micronaut.context.event.ApplicationEventPublisher;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Full refresh: prepare every requested segment, evaluate all of them in one shared scan, then per segment
+ * diff against the stored members and swap the new set in (one transaction each), recording a run.
+ *
+ * <p>Whether a full refresh uses the shared scan is {@code segment.live.full-refresh-shared-scan}: measured
+ * on DuckDB at 50k customers, 100 separate compiled queries were faster than one 100-predicate scan (DuckDB
+ * parallelises each query and filters columnar; a row-wise mask of 100 CASEs defeats that), so the default is
+ * off. Event updates always use the shared scan: there the scope is a handful of customers and one statement
+ * for every affected segment beats one per segment.
+ *
+ * <p>A segment that fails, in preparation or in its write, gets a failed run with the reason and keeps its
+ * previous members. If the shared scan itself fails, each segment is evaluated alone so that one broken
+ * definition cannot hold the others back.
+ */
+@Singleton
+class LiveRefresher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRefresher.class);
+
+    private final LiveSegmentLoader loader;
+    private final SharedScan scan;
+    private final MembershipTable memberships;
+    private final RunLog runLog;
+    private final WarehouseFacts facts;
+    private final LiveLock lock;
+    private final ApplicationEventPublisher<MembershipChange> changes;
+    private final LiveConfig config;
+
+    LiveRefresher(LiveSegmentLoader loader, SharedScan scan, MembershipTable memberships, RunLog runLog,
+                  WarehouseFacts facts, LiveLock lock, ApplicationEventPublisher<MembershipChange> changes,
+                  LiveConfig config) {
+        this.config = config;
+        this.loader = loader;
+        this.scan = scan;
+        this.memberships = memberships;
+        this.runLog = runLog;
+        this.facts = facts;
+        this.lock = lock;
+        this.changes = changes;
+    }
+
+    List<RefreshRunRecord> refresh(List<SavedSegment> segments, String trigger) {
+        return lock.with(() -> refreshLocked(segments, trigger));
+    }
+
+    private List<RefreshRunRecord> refreshLocked(List<SavedSegment> segments, String trigger) {
+        Instant asOf = facts.asOf();
+        Map<UUID, RefreshRunRecord> runs = new HashMap<>();
+        for (SavedSegment segment : segments) {
+            runs.put(segment.segment().id(), runLog.open(segment.segment().id(), segment.version().version(), trigger, asOf));
+        }
+        List<RefreshRunRecord> finished = new ArrayList<>();
+        LiveSegmentLoader.Loaded loaded = loader.load(segments, asOf);
+        loaded.failed().forEach((segment, reason) ->
+                finished.add(runLog.failed(runs.get(segment.segment().id()), "prepare: " + reason)));
+
+        Map<UUID, long[]> members = new HashMap<>();
+        Map<UUID, String> scanErrors = new HashMap<>();
+        boolean oneByOne = !config.fullRefreshSharedScan();
+        if (!oneByOne) {
+            try {
+                members = scan.members(loaded.ready(), null);
+            } catch (RuntimeException shared) {
+                LOG.warn("shared scan over {} segments failed ({}); evaluating them one by one",
+                        loaded.ready().size(), shared.getMessage());
+                oneByOne = true;
+            }
+        }
+        if (oneByOne) {
+            for (LiveSegment segment : loaded.ready()) {
+                try {
+                    members.putAll(scan.members(List.of(segment), null));
+                } catch (RuntimeException alone) {
+                    scanErrors.put(segment.id(), alone.getMessage());
+                }
+            }
+        }
+        for (LiveSegment segment : loaded.ready()) {
+            RefreshRunRecord run = runs.get(segment.id());
+            String scanError = scanErrors.get(segment.id());
+            if (scanError != null) {
+                finished.add(runLog.failed(run, "execute: " + scanError));
+                continue;
+            }
+            try {
+                MembershipTable.Diff diff = memberships.replace(segment.id(), segment.version(),
+                        members.get(segment.id()), run.id(), runLog.now());
+                finished.add(runLog.succeeded(run, diff));
+                publish(segment, run, trigger, diff);
+            } catch (RuntimeException e) {
+                finished.add(runLog.failed(run, "write: " + e.getMessage()));
+            }
+        }
+        return finished;
+    }
+
+    void publish(LiveSegment segment, RefreshRunRecord run, String trigger, MembershipTable.Diff diff) {
+        if (!diff.changed()) {
+            return;
+        }
+        try {
+            changes.publishEvent(new MembershipChange(segment.id(), segment.name(), segment.version(), run.id(),
+                    trigger, runLog.now(), diff.entered(), diff.exited(), diff.size()));
+        } catch (RuntimeException e) {
+            // a listener's failure (e.g. a notifier) must not turn a committed refresh into an error
+            LOG.warn("a membership change listener failed for segment {}: {}", segment.id(), e.getMessage());
+        }
+    }
+}
