@@ -34,7 +34,7 @@ function headers(extra = {}) {
   return result;
 }
 
-async function failure(response) {
+async function failure(response, quiet) {
   let problem;
   try {
     problem = await response.json();
@@ -42,6 +42,7 @@ async function failure(response) {
     problem = { title: response.statusText, detail: `The server answered ${response.status} ${response.statusText}.` };
   }
   const error = new ApiError(response.status, problem);
+  if (quiet) return error;
   if (response.status === 401) {
     window.dispatchEvent(new CustomEvent('segment:unauthenticated', { detail: error }));
   } else if (response.status === 403) {
@@ -51,7 +52,7 @@ async function failure(response) {
   return error;
 }
 
-async function send(method, path, body) {
+async function send(method, path, body, { quiet = false } = {}) {
   let response;
   try {
     response = await fetch(path, {
@@ -62,7 +63,7 @@ async function send(method, path, body) {
   } catch (e) {
     throw new ApiError(0, { code: 'network', detail: `Could not reach the service: ${e.message}` });
   }
-  if (!response.ok) throw await failure(response);
+  if (!response.ok) throw await failure(response, quiet);
   if (response.status === 204) return null;
   const text = await response.text();
   return text ? JSON.parse(text) : null;
@@ -70,6 +71,8 @@ async function send(method, path, body) {
 
 export const api = {
   get: (path) => send('GET', path),
+  /** A call whose 401/403 the caller handles itself (signing in, probing what the server has). */
+  quietly: (path) => send('GET', path, undefined, { quiet: true }),
   post: (path, body) => send('POST', path, body),
   put: (path, body) => send('PUT', path, body),
   del: (path) => send('DELETE', path),

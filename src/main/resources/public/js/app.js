@@ -103,7 +103,7 @@ function openSignIn(reason) {
     if (!key) return;
     session.signIn(key);
     try {
-      await api.get('/api/segments?size=1');
+      await api.quietly('/api/segments?size=1');
       dialog.close();
       dialog.remove();
       banner.hidden = true;

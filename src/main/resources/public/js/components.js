@@ -59,6 +59,8 @@ export function memberColumns(fields, rows) {
   const ordered = ['customer_id', ...keys.filter((k) => k !== 'customer_id')];
   return ordered.filter((k) => k === 'customer_id' || keys.includes(k)).map((k) => ({
     key: k, label: k, numeric: rows.some((r) => typeof r[k] === 'number'),
+    // an id is a name, not a quantity: no thousands separators
+    render: k === 'customer_id' ? (r) => String(r[k] ?? '–') : undefined,
   }));
 }
 

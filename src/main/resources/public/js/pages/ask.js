@@ -35,7 +35,9 @@ export async function render(main, { params }) {
   // --- definition ------------------------------------------------------------------------------------
   const json = h('textarea', { id: 'definition', name: 'definition', rows: 10, spellcheck: 'false', class: 'code' });
   json.value = JSON.stringify(EXAMPLE, null, 2);
-  const jsonProblem = h('div', { 'aria-live': 'polite' });
+  // One line of fixed height, so that a message appearing on blur never moves the Preview button under
+  // the pointer (a click whose mousedown and mouseup land on different elements is lost).
+  const jsonProblem = h('p', { class: 'json-status', id: 'definition-status', 'aria-live': 'polite' });
   const tree = h('div', { class: 'tree' });
   const fieldsBox = h('div', { class: 'chosen-fields' });
   const previewButton = h('button', { type: 'submit' }, 'Preview');
@@ -72,15 +74,17 @@ export async function render(main, { params }) {
   focusHeading();
 
   // --- behaviour -------------------------------------------------------------------------------------
-  function parsedDefinition() {
+  /** The typed definition, or null with the parse error shown in `where` (and in the status line). */
+  function parsedDefinition(where) {
     try {
       const value = JSON.parse(json.value);
-      clear(jsonProblem);
+      jsonProblem.textContent = '';
       json.removeAttribute('aria-invalid');
       return value;
     } catch (e) {
       json.setAttribute('aria-invalid', 'true');
-      clear(jsonProblem, problemBox({ problem: { code: 'invalid-json', detail: `The definition is not valid JSON: ${e.message}` } }));
+      jsonProblem.textContent = `Not valid JSON: ${e.message}`;
+      if (where) clear(where, problemBox({ problem: { code: 'invalid-json', detail: `The definition is not valid JSON: ${e.message}` } }, 'The definition could not be read'));
       return null;
     }
   }
@@ -128,7 +132,7 @@ export async function render(main, { params }) {
   }
 
   async function runPreview() {
-    const definition = parsedDefinition();
+    const definition = parsedDefinition(previewBox);
     if (!definition) return;
     drawTree(definition);
     previewButton.disabled = true;
@@ -221,7 +225,7 @@ export async function render(main, { params }) {
 
   saveForm.addEventListener('submit', async (e) => {
     e.preventDefault();
-    const definition = parsedDefinition();
+    const definition = parsedDefinition(saveResult);
     if (!definition) { json.focus(); return; }
     const body = { name: name.value.trim(), description: description.value.trim() || null, definition,
       sourceRequest: state.sourceRequest || request.value.trim() || null };
