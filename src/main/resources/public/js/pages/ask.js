@@ -160,9 +160,12 @@ export async function render(main, { params }) {
   }
 
   function showAnswer(result) {
-    const interpreter = result.interpreter ? h('span', { class: 'tag tag-muted' }, `by ${result.interpreter}`) : null;
+    const interpreter = result.interpreter ? h('span', { class: 'tag tag-muted' }, `by ${result.interpreter}`,
+      result.fallback ? ' (fallback)' : '') : null;
+    // The generate contract carries the question/options and reason/suggestions flat on the result; a
+    // nested clarification/declined object is read too, so either shape shows the same.
     if (result.kind === 'clarification') {
-      const c = result.clarification || {};
+      const c = result.clarification || { question: result.question, options: result.options };
       clear(answer, h('div', { class: 'clarification' },
         h('h2', {}, 'A question first ', interpreter),
         h('p', { class: 'question' }, c.question),
@@ -170,7 +173,7 @@ export async function render(main, { params }) {
       return;
     }
     if (result.kind === 'declined') {
-      const d = result.declined || {};
+      const d = result.declined || { reason: result.reason, suggestions: result.suggestions };
       clear(answer, h('div', { class: 'declined' },
         h('h2', {}, 'Not something I can build ', interpreter),
         h('p', {}, d.reason),
@@ -187,7 +190,8 @@ export async function render(main, { params }) {
       h('h2', {}, 'Here is what I understood ', interpreter),
       result.explanation ? h('p', { class: 'explanation' }, result.explanation) : null,
       result.rationale ? h('p', { class: 'rationale' }, result.rationale) : null,
-      result.assumptions?.length ? [h('h3', {}, 'Assumptions'), h('ul', {}, result.assumptions.map((a) => h('li', {}, a)))] : null));
+      result.assumptions?.length ? [h('h3', {}, 'Assumptions'), h('ul', { class: 'assumptions' }, result.assumptions.map((a) => h('li', {}, a)))] : null,
+      result.fallback ? h('p', { class: 'notice' }, `The configured interpreter could not answer (${result.fallback}); the offline planner did.`) : null));
     const definition = result.definition || draft.definition;
     if (definition) setDefinition(definition);
     if (result.preview) showPreview(result.preview);
