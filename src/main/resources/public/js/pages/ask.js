@@ -51,7 +51,8 @@ export async function render(main, { params }) {
 
   // --- preview ---------------------------------------------------------------------------------------
   const previewStatus = statusLine();
-  const previewBox = h('div', { id: 'preview', 'aria-live': 'polite' });
+  const previewBox = h('div', { id: 'preview', 'aria-live': 'polite' },
+    h('p', { class: 'empty' }, 'Ask, or write a definition and press Preview, to see who matches before you save.'));
   const previewSection = h('section', { class: 'card', 'aria-labelledby': 'preview-title' },
     h('h2', { id: 'preview-title' }, 'Preview'), previewStatus, previewBox);
 
@@ -114,7 +115,7 @@ export async function render(main, { params }) {
   }
 
   function markStale() {
-    if (previewBox.firstChild) {
+    if (previewBox.querySelector('.preview')) {
       previewBox.classList.add('stale');
       previewStatus.textContent = 'The definition changed: preview again to update.';
     }
