@@ -53,17 +53,26 @@ export async function render(main, { params, isCurrent }) {
 }
 
 /**
- * Sizes for segments the list does not carry them for: each is one count query (members page of size 1),
- * two at a time, so a page of twenty costs the server little even on a large warehouse.
+ * Sizes for segments the list does not carry them for: the materialised size where the server keeps live
+ * segments (a read of one row), otherwise a count query (members page of size 1); two at a time, so a page
+ * of twenty costs the server little even on a large warehouse.
  */
 async function fillSizes(cells, isCurrent) {
   const queue = [...cells.entries()];
+  const size = async (id) => {
+    try {
+      const live = await api.quietly(`/api/segments/${id}/live`);
+      if (live && live.lastSuccess) return live.size;
+    } catch {
+      // no live segments on this server, or not refreshed yet: count instead
+    }
+    return (await api.get(`/api/segments/${id}/members?size=1`)).total;
+  };
   const worker = async () => {
     while (queue.length && isCurrent()) {
       const [id, cell] = queue.shift();
       try {
-        const page = await api.get(`/api/segments/${id}/members?size=1`);
-        cell.textContent = fmt.int(page.total);
+        cell.textContent = fmt.int(await size(id));
       } catch {
         cell.textContent = '–';
         cell.title = 'Could not count';
