@@ -95,6 +95,31 @@ function leaf(node, change) {
   }
 }
 
+/**
+ * A row to add a comparison: field (suggested from the catalog through the datalist the page provides),
+ * operator, value. Adding calls add(node); the caller puts it in place and redraws.
+ */
+function addRow(add) {
+  const fieldInput = h('input', { type: 'text', class: 'value wide', list: 'catalog-field-names', autocomplete: 'off', placeholder: 'field' });
+  const op = h('select', { class: 'op' }, OPS.map((o) => h('option', { value: o, selected: o === '>=' }, o)));
+  const value = h('input', { type: 'text', class: 'value', placeholder: 'value' });
+  const addButton = h('button', { type: 'button', class: 'secondary small' }, 'Add');
+  const row = h('div', { class: 'leaf add-row', hidden: true },
+    hiddenLabel(fieldInput, 'Field of the new condition'), hiddenLabel(op, 'Operator of the new condition'),
+    hiddenLabel(value, 'Value of the new condition'), addButton);
+  const open = h('button', { type: 'button', class: 'link add-open', 'aria-expanded': 'false' }, '+ Add a condition');
+  open.addEventListener('click', () => {
+    row.hidden = !row.hidden;
+    open.setAttribute('aria-expanded', String(!row.hidden));
+    if (!row.hidden) fieldInput.focus();
+  });
+  addButton.addEventListener('click', () => {
+    if (!fieldInput.value.trim()) { fieldInput.focus(); return; }
+    add({ type: 'compare', field: fieldInput.value.trim(), op: op.value, value: typed(value.value) });
+  });
+  return [open, row];
+}
+
 function nodeView(node, change, remove) {
   const removeButton = remove
     ? h('button', { type: 'button', class: 'icon', onclick: remove, 'aria-label': `Remove condition ${describe(node)}`, title: 'Remove' }, '×')
@@ -107,7 +132,8 @@ function nodeView(node, change, remove) {
     return h('fieldset', { class: 'group' },
       h('legend', {}, hiddenLabel(kind, 'Match all or any of these conditions'), ' these', removeButton),
       h('ul', {}, children.map((child, i) => h('li', {}, nodeView(child, change,
-        children.length > 1 ? () => { children.splice(i, 1); change(true); } : null)))));
+        children.length > 1 ? () => { children.splice(i, 1); change(true); } : null)))),
+      addRow((added) => { children.push(added); change(true); }));
   }
   if (node.type === 'not') {
     return h('fieldset', { class: 'group group-not' }, h('legend', {}, 'not', removeButton),
@@ -132,6 +158,14 @@ export function conditionEditor(container, definition, onChange) {
   }
   const change = (structural) => onChange(definition, structural === true);
   container.append(nodeView(definition.condition, change, null));
+  const root = definition.condition.type;
+  if (root !== 'and' && root !== 'or') {
+    // a single condition: adding a second makes it "all of" the two
+    container.append(h('div', { class: 'root-add' }, addRow((added) => {
+      definition.condition = { type: 'and', conditions: [definition.condition, added] };
+      change(true);
+    })));
+  }
 }
 
 /** Every catalog field a definition names (compare/between/in/isNull), in order of appearance. */

@@ -67,7 +67,9 @@ export async function render(main, { params }) {
     session.readOnly ? h('p', { class: 'notice' }, 'Your key is read-only: saving needs an editor key.') : null,
     h('div', { class: 'actions' }, saveButton), saveResult);
 
-  clear(main,
+  const names = h('datalist', { id: 'catalog-field-names' });
+  api.get('/api/catalog/fields?limit=200').then((page) => page.items.forEach((f) => names.append(h('option', { value: f.name }, f.description)))).catch(() => {});
+  clear(main, names,
     h('h1', {}, editing ? 'Edit segment' : 'Ask for a segment'),
     h('section', { class: 'card' }, askForm, answer),
     h('section', { class: 'card' }, defForm),
