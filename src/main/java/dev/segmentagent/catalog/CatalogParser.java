@@ -53,7 +53,15 @@ final class CatalogParser {
                 texts(node.get("lookAlikes")),
                 number(node, "min"),
                 number(node, "max"),
-                derivation(node.get("derivation")));
+                derivation(node.get("derivation")),
+                wording(node));
+    }
+
+    private static FieldWording wording(JsonNode node) {
+        java.util.Map<String, String> valueLabels = new java.util.LinkedHashMap<>();
+        node.path("valueLabels").fields().forEachRemaining(e -> valueLabels.put(e.getKey(), e.getValue().asText()));
+        return new FieldWording(text(node, "label"), text(node, "countVerb"), text(node, "whenTrue"),
+                text(node, "whenFalse"), valueLabels);
     }
 
     private static Derivation derivation(JsonNode node) {
@@ -93,15 +101,17 @@ final class CatalogParser {
         for (JsonNode property : node.path("properties")) {
             properties.add(new EventSpec.EventProperty(text(property, "name"), text(property, "column"),
                     FieldType.valueOf(upper(text(property, "type"))), text(property, "description"),
-                    texts(property.get("allowedValues"))));
+                    texts(property.get("allowedValues")), text(property, "label"), text(property, "phrase"),
+                    text(property, "unit")));
         }
         List<EventSpec.EventMeasure> measures = new ArrayList<>();
         for (JsonNode measure : node.path("measures")) {
             measures.add(new EventSpec.EventMeasure(text(measure, "name"), text(measure, "column"),
-                    text(measure, "unit"), text(measure, "description")));
+                    text(measure, "unit"), text(measure, "description"), text(measure, "label")));
         }
         return new EventSpec(text(node, "name"), text(node, "description"), texts(node.get("synonyms")),
-                text(node, "table"), text(node, "timestamp"), filters(node.get("filters")), properties, measures);
+                text(node, "table"), text(node, "timestamp"), filters(node.get("filters")), properties, measures,
+                text(node, "did"), text(node, "didNot"));
     }
 
     private static ModelSpec model(JsonNode node) {

@@ -68,8 +68,21 @@ final class CatalogSchemaValidator {
             if (required != null && required.size() == 1) {
                 return "property '" + required.get(0).asText() + "' is not allowed here";
             }
+            JsonNode pattern = message.getSchemaNode() == null ? null : message.getSchemaNode().get("pattern");
+            if (pattern != null && pattern.asText().equals("\\.$")) {
+                return "'" + message.getInstanceNode().asText() + "' ends with a full stop: write a phrase, not a sentence";
+            }
         }
         if ("pattern".equals(message.getType())) {
+            JsonNode node = message.getSchemaNode();
+            String pattern = node == null ? "" : node.isTextual() ? node.asText() : node.path("pattern").asText();
+            if (pattern.contains("\\{")) {
+                // the wording patterns: an event property phrase needs {} where its values go
+                return "'" + message.getInstanceNode().asText() + "' needs {} where the filter values go";
+            }
+            if (pattern.startsWith("^\\S")) {
+                return "'" + message.getInstanceNode().asText() + "' must not start or end with a space";
+            }
             return "'" + message.getInstanceNode().asText() + "' is not a valid identifier"
                     + " (lower-case letters, digits and _, starting with a letter, at most 63 characters)";
         }

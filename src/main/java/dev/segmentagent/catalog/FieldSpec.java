@@ -14,6 +14,7 @@ import java.util.List;
  * @param deprecatedUse         when set, the field is deprecated and this names its replacement
  * @param lookAlikes            names of fields easily confused with this one (the description says how they differ)
  * @param min / max             declared bounds of a numeric field, null when open
+ * @param wording               how the field reads in explanations (label, count verb, boolean predicates)
  */
 public record FieldSpec(
         String name,
@@ -29,12 +30,32 @@ public record FieldSpec(
         List<String> lookAlikes,
         Double min,
         Double max,
-        Derivation derivation) {
+        Derivation derivation,
+        FieldWording wording) {
 
     public FieldSpec {
+        wording = wording == null ? FieldWording.NONE : wording;
         synonyms = synonyms == null ? List.of() : List.copyOf(synonyms);
         allowedValues = allowedValues == null ? List.of() : List.copyOf(allowedValues);
         lookAlikes = lookAlikes == null ? List.of() : List.copyOf(lookAlikes);
+    }
+
+    /** The constructor from before wordings existed: the field reads by its description's first clause. */
+    public FieldSpec(String name, String group, FieldType type, String unit, String description, List<String> synonyms,
+                     List<String> allowedValues, boolean pii, boolean piiConditionAllowed, String deprecatedUse,
+                     List<String> lookAlikes, Double min, Double max, Derivation derivation) {
+        this(name, group, type, unit, description, synonyms, allowedValues, pii, piiConditionAllowed, deprecatedUse,
+                lookAlikes, min, max, derivation, FieldWording.NONE);
+    }
+
+    /** A short noun phrase naming the field in sentences; the catalog's label, else the description's first clause. */
+    public String label() {
+        return wording.label() != null ? wording.label() : Labels.firstClause(description, name);
+    }
+
+    /** How an enum code reads: the catalog's value label, else the code with spaces for underscores. */
+    public String valueLabel(String code) {
+        return wording.valueLabels().getOrDefault(code, Labels.words(code));
     }
 
     public boolean deprecated() {

@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 /** The top-level command; each subcommand is one task a script or a person runs. */
 @Command(name = "segment-agent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Describe an audience in plain words, get a validated, explainable, live customer segment.",
-        subcommands = {ServeCommand.class, GenerateCommand.class, BenchCommand.class, KeysCommand.class})
+        subcommands = {ServeCommand.class, GenerateCommand.class, BenchCommand.class, KeysCommand.class,
+        EvalCommand.class})
 public class SegmentAgentCommand {
 
     private static volatile boolean serving;

@@ -118,7 +118,7 @@ public class SegmentService {
 
     private NewVersion newVersion(SaveCommand command, PreparedDefinition prepared, String actor) {
         return new NewVersion(command.name(), command.description(), SegmentJson.toJson(prepared.definition()),
-                new SegmentExplainer(prepared.catalog()).explain(prepared.definition()), command.sourceRequest(), actor);
+                new SegmentExplainer(prepared.catalog(), prepared.compileContext().segments()).explain(prepared.definition()), command.sourceRequest(), actor);
     }
 
     private static SegmentView view(SavedSegment saved, List<ValidationIssue> warnings) {

@@ -17,7 +17,7 @@ public class ExplanationService {
     }
 
     public Explanation explain(PreparedDefinition prepared, Long customerId) {
-        String text = new SegmentExplainer(prepared.catalog()).explain(prepared.definition());
+        String text = new SegmentExplainer(prepared.catalog(), prepared.compileContext().segments()).explain(prepared.definition());
         if (customerId == null) {
             return new Explanation(text, prepared.asOf(), null);
         }

@@ -40,13 +40,14 @@ public class PreviewService {
         long[] counts = scan.counts();
         long base = counts[0];
         long total = counts[counts.length - 1];
-        List<Preview.FunnelStep> funnel = funnelSteps(plan, counts, catalog);
+        SegmentExplainer explainer = new SegmentExplainer(catalog, prepared.compileContext().segments());
+        List<Preview.FunnelStep> funnel = funnelSteps(plan, counts, explainer);
 
         List<String> sampleFields = UsedFields.displayable(prepared.definition().condition(), catalog);
         List<Map<String, Object>> sample = sample(prepared, sampleFields, scan.sampleIds());
 
         return new Preview(total, base, base == 0 ? 0.0 : (double) total / base,
-                new SegmentExplainer(catalog).explain(prepared.definition()), funnel, sampleFields, sample,
+                explainer.explain(prepared.definition()), funnel, sampleFields, sample,
                 prepared.validation().warnings(), prepared.asOf(), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -103,9 +104,8 @@ public class PreviewService {
 
     private record FunnelScan(long[] counts, List<Long> sampleIds) {}
 
-    private List<Preview.FunnelStep> funnelSteps(FunnelPlan plan, long[] counts, Catalog catalog) {
+    private List<Preview.FunnelStep> funnelSteps(FunnelPlan plan, long[] counts, SegmentExplainer explainer) {
         List<Preview.FunnelStep> steps = new ArrayList<>();
-        SegmentExplainer explainer = new SegmentExplainer(catalog);
         long previous = counts[0];
         for (int i = 0; i < plan.steps().size(); i++) {
             long count = counts[i + 1];

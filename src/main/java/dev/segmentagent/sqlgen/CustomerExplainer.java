@@ -64,7 +64,7 @@ public final class CustomerExplainer {
         }
         sql.append(" FROM ").relation(SegmentCompiler.FEATURES).append(" f WHERE f.customer_id = ").param(customerId);
 
-        SegmentExplainer phrases = new SegmentExplainer(context.catalog());
+        SegmentExplainer phrases = new SegmentExplainer(context.catalog(), context.segments());
         try {
             return warehouse.readOnly(connection -> {
                 String text = sql.text.toString();

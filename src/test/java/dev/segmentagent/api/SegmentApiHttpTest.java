@@ -67,14 +67,15 @@ class SegmentApiHttpTest {
         assertThat(funnel).hasSize(2);
         assertThat(funnel.get(0).get("count").asLong()).isEqualTo(inCountries);
         assertThat(funnel.get(1).get("count").asLong()).isEqualTo(expected);
-        assertThat(funnel.get(1).get("label").asText()).contains("365");
+        assertThat(funnel.get(1).get("label").asText()).isEqualTo("who placed at least 2 completed orders in the last 365 days");
         JsonNode sample = preview.get("sample");
         assertThat(sample).hasSize(5);
         for (JsonNode member : sample) {
             assertThat(member.get("country").asText()).isIn("DE", "FR");
             assertThat(member.get("orders_365d").asLong()).isGreaterThanOrEqualTo(2);
         }
-        assertThat(preview.get("explanation").asText()).isNotBlank();
+        assertThat(preview.get("explanation").asText()).isEqualTo(
+                "Customers whose country is 'DE' or 'FR' and who placed at least 2 completed orders in the last 365 days");
     }
 
     @Test

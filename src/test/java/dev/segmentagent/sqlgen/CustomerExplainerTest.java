@@ -60,7 +60,7 @@ class CustomerExplainerTest {
         assertThat(one.leaves().get(1).actual()).containsEntry("count", 2L).containsEntry("sum", 75.5);
         assertThat(one.leaves().get(2).held()).isTrue();
         assertThat(one.leaves().get(2).actual()).containsEntry("tier", "high");
-        assertThat(one.leaves().get(1).phrase()).startsWith("who placed a completed order, at least 3 times");
+        assertThat(one.leaves().get(1).phrase()).isEqualTo("who placed an order in the last 90 days, at least 3 times, with net order value totalling more than €10");
     }
 
     @Test
