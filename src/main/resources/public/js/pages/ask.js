@@ -106,12 +106,13 @@ export async function render(main, { params }) {
     const names = fieldsOf(definition?.condition);
     for (const n of state.why.keys()) if (!names.includes(n)) names.push(n);
     if (!names.length) { clear(fieldsBox, h('p', { class: 'empty' }, 'No catalog fields (events, scores or segments only).')); return; }
-    const specs = await Promise.all(names.map(catalogField));
+    // the agent also names events and models ("event:purchase"): those are not catalog fields to look up
+    const specs = await Promise.all(names.map((n) => (n.includes(':') ? null : catalogField(n))));
     clear(fieldsBox, h('dl', { class: 'fields' }, names.map((n, i) => {
       const spec = specs[i];
       return [h('dt', {}, h('a', { href: `#/catalog/${encodeURIComponent(n)}` }, n),
         spec ? h('span', { class: 'tag tag-muted' }, [spec.type, spec.unit].filter(Boolean).join(' · ')) : null),
-      h('dd', {}, spec ? spec.description : 'Not in the catalog.',
+      h('dd', {}, spec ? spec.description : n.includes(':') ? '' : 'Not in the catalog.',
         state.why.get(n) ? h('span', { class: 'why' }, ` Why: ${state.why.get(n)}`) : null)];
     })));
   }

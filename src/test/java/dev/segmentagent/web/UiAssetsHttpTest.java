@@ -23,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * content type and one broken import path blanks the whole UI.
  */
 @MicronautTest
-@io.micronaut.context.annotation.Property(name = "micronaut.server.port", value = "-1") // whatever else runs on 8080
 class UiAssetsHttpTest {
 
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s[^'\"]*['\"](\\./[^'\"]+|\\.\\./[^'\"]+)['\"]");

@@ -34,7 +34,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @MicronautTest(transactional = false) // keys issued here must be visible to the server's own connections
 @Property(name = "segment.security.enabled", value = "true")
-@Property(name = "micronaut.server.port", value = "-1") // a random port, whatever else runs on 8080
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiBrowserTest {
 
@@ -175,7 +174,7 @@ class WebUiBrowserTest {
     }
 
     @Test
-    void given_only_a_keyboard_when_tabbing_to_the_request_box_then_enter_submits_it() {
+    void given_only_a_keyboard_when_asking_a_vague_request_then_enter_submits_and_a_clarifying_option_re_asks_with_a_preview() {
         browser.openSignedOut("#/ask");
         browser.await(By.name("api-key")).sendKeys(key(Role.EDITOR), Keys.ENTER);
         browser.waitFor(ExpectedConditions.invisibilityOfElementLocated(By.id("sign-in")));
@@ -190,11 +189,20 @@ class WebUiBrowserTest {
         assertThat(browser.js("return document.activeElement.id")).as("focus reached the request box by Tab").isEqualTo("request");
         assertThat(browser.js("return getComputedStyle(document.activeElement).outlineStyle")).isNotEqualTo("none");
 
-        browser.driver.switchTo().activeElement().sendKeys("customers who placed at least two orders last year", Keys.ENTER);
-        WebElement answer = browser.await(By.cssSelector(".answer > *:not(.loading)"));
-        assertThat(answer.getText()).isNotBlank();
-        assertThat(browser.driver.findElement(By.id("request")).getAttribute("value"))
-                .isEqualTo("customers who placed at least two orders last year");
+        browser.driver.switchTo().activeElement().sendKeys("active customers", Keys.ENTER);
+
+        // the offline planner asks which "active" is meant; answering with the keyboard re-asks
+        WebElement option = browser.await(By.cssSelector(".clarification button.option"));
+        assertThat(browser.driver.findElement(By.cssSelector(".clarification .question")).getText()).contains("active");
+        String chosen = option.getText();
+        option.sendKeys(Keys.ENTER);
+        browser.await(By.cssSelector(".answer .interpretation"));
+        WebElement count = browser.await(By.cssSelector("#preview [data-testid=preview-count]"));
+        String definition = browser.driver.findElement(By.id("definition")).getAttribute("value");
+        long expected = api("POST", "/api/segments/preview", "{\"definition\": " + definition + ", \"sample\": 1}").get("count").asLong();
+        assertThat(count.getText()).isEqualTo(grouped(expected));
+        assertThat(browser.driver.findElement(By.id("request")).getAttribute("value")).contains(chosen);
+        browser.screenshot("ask-answer");
     }
 
     private void signIn(String key) {
