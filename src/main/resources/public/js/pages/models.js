@@ -1,0 +1,124 @@
+// Models: what is trained, how well (metrics on held-out data), and for clustering the personas of each
+// cluster. Shown only when the server has a models API.
+import { h, clear, fmt } from '../dom.js';
+import { api, session } from '../api.js';
+import { problemBox, table, busy, statusLine } from '../components.js';
+import { focusHeading } from '../app.js';
+
+/** Whether this server has a models API (the nav link stays hidden otherwise). */
+export async function probe() {
+  try {
+    await api.quietly('/api/models');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function render(main, { id, isCurrent }) {
+  document.title = `${id ? `${id} · ` : ''}Models · Segment Agent`;
+  if (id) return detail(main, id, isCurrent);
+  clear(main, h('h1', {}, 'Models'), h('p', { class: 'lead' }, 'Scores and clusters a segment can use, with how well each model does.'));
+  focusHeading();
+  const box = h('div', { 'aria-live': 'polite' });
+  main.append(box);
+  busy(box);
+  try {
+    const models = await api.get('/api/models');
+    if (!isCurrent()) return;
+    clear(box, h('div', { class: 'model-grid' }, models.map((m) => h('article', { class: 'card model' },
+      h('h2', {}, h('a', { href: `#/models/${encodeURIComponent(m.name)}` }, m.name), h('span', { class: 'tag tag-muted' }, m.kind)),
+      h('p', {}, m.description),
+      m.active ? [h('p', { class: 'hint' }, `Version ${m.active.version}, trained ${fmt.when(m.active.trainedAt)}`),
+        metricList(m.active.metrics, 4)] : h('p', { class: 'empty' }, 'Not trained yet.')))));
+  } catch (e) {
+    clear(box, problemBox(e, 'The models could not be listed'));
+  }
+}
+
+/** The first few numeric metrics as a definition list. */
+function metricList(metrics, limit = Infinity) {
+  if (!metrics || typeof metrics !== 'object') return null;
+  const entries = Object.entries(metrics).filter(([, v]) => typeof v === 'number').slice(0, limit);
+  if (!entries.length) return null;
+  return h('dl', { class: 'stats' }, entries.map(([k, v]) => h('div', { class: 'stat', dataset: { metric: k } },
+    h('dt', {}, k.replaceAll('_', ' ')), h('dd', {}, fmt.num(v)))));
+}
+
+/** Cluster profiles wherever the model's details keep them: objects with a persona. */
+function personasOf(details) {
+  if (!details || typeof details !== 'object') return [];
+  for (const value of Object.values(details)) {
+    if (Array.isArray(value) && value.length && value.every((x) => x && typeof x === 'object' && 'persona' in x)) return value;
+  }
+  return [];
+}
+
+async function detail(main, name, isCurrent) {
+  busy(main);
+  let m;
+  try {
+    m = await api.get(`/api/models/${encodeURIComponent(name)}`);
+  } catch (e) {
+    clear(main, h('h1', {}, name), problemBox(e, 'The model could not be loaded'));
+    return;
+  }
+  if (!isCurrent()) return;
+  const details = m.activeDetails?.details;
+  const personas = personasOf(details);
+  const importance = Array.isArray(details?.importance) ? details.importance : null;
+  const said = statusLine();
+  const train = h('button', { type: 'button', class: 'secondary', 'data-needs-editor': true, disabled: session.readOnly }, 'Train a new version');
+  clear(main,
+    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/models' }, 'Models'), ' / ', m.name),
+    h('div', { class: 'page-head' }, h('h1', {}, m.name, h('span', { class: 'tag tag-muted' }, m.kind)), train),
+    h('p', { class: 'lead' }, m.description),
+    said,
+    h('section', { class: 'card', 'aria-labelledby': 'metrics-title' },
+      h('h2', { id: 'metrics-title' }, 'How well it does'),
+      m.active ? [h('p', { class: 'hint' }, `Active version ${m.active.version}, trained ${fmt.when(m.active.trainedAt)}.`),
+        metricList(m.active.metrics) || h('p', { class: 'empty' }, 'No metrics recorded.')]
+        : h('p', { class: 'empty' }, 'Not trained yet.'),
+      m.tiers?.length ? h('p', { class: 'hint' }, `Tiers: ${m.tiers.join(', ')}`) : null),
+    personas.length ? h('section', { class: 'card', 'aria-labelledby': 'personas-title' },
+      h('h2', { id: 'personas-title' }, 'Clusters and their personas'),
+      h('div', { class: 'persona-grid' }, personas.map((p) => h('article', { class: 'persona' },
+        h('h3', {}, p.name || `Cluster ${p.clusterId}`),
+        h('p', {}, p.persona),
+        h('p', { class: 'hint' }, `${fmt.int(p.size)} customers${p.share !== undefined ? ` · ${fmt.pct(p.share)}` : ''}`),
+        p.deviations?.length ? h('ul', { class: 'deviations' }, p.deviations.slice(0, 4).map((d) => h('li', {},
+          h('code', {}, d.feature), ` ${fmt.num(d.clusterMean)} vs ${fmt.num(d.baseMean)} overall (z ${d.z >= 0 ? '+' : ''}${fmt.num(d.z)})`))) : null)))) : null,
+    importance?.length ? h('section', { class: 'card', 'aria-labelledby': 'importance-title' },
+      h('h2', { id: 'importance-title' }, 'What drives it'),
+      table(Object.keys(importance[0]).map((k) => ({ key: k, label: k, numeric: typeof importance[0][k] === 'number' })),
+        importance.slice(0, 15), { caption: 'Feature importance' })) : null,
+    h('section', { class: 'card', 'aria-labelledby': 'versions-title' },
+      h('h2', { id: 'versions-title' }, 'Versions'),
+      table([
+        { key: 'version', label: 'Version', numeric: true },
+        { key: 'status', label: 'Status' },
+        { key: 'trainedAt', label: 'Trained', render: (v) => fmt.when(v.trainedAt) },
+        { key: 'active', label: 'Active' },
+        { key: 'error', label: 'Error' },
+      ], m.versions || [], { caption: 'Every trained version' })));
+  focusHeading();
+
+  train.addEventListener('click', async () => {
+    train.disabled = true;
+    try {
+      let run = await api.post(`/api/models/${encodeURIComponent(name)}/train`);
+      while (run && ['QUEUED', 'RUNNING'].includes(String(run.status).toUpperCase())) {
+        said.textContent = `Training: ${run.status.toLowerCase()}${run.percent !== undefined ? `, ${run.percent}%` : ''}${run.message ? ` (${run.message})` : ''}`;
+        await new Promise((r) => setTimeout(r, 1000));
+        run = await api.get(`/api/models/runs/${run.id}`);
+      }
+      said.textContent = `Training ${String(run.status).toLowerCase()}${run.version ? `: version ${run.version}` : ''}.`;
+      if (String(run.status).toUpperCase() === 'SUCCEEDED') detail(main, name, isCurrent);
+    } catch (e) {
+      said.textContent = '';
+      said.after(problemBox(e, 'Training could not start'));
+    } finally {
+      train.disabled = session.readOnly;
+    }
+  });
+}
