@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,17 +21,7 @@ class CatalogLoaderBrokenCatalogTest {
 
     @BeforeEach
     void copy_real_catalog() throws IOException {
-        dir = temp.resolve("schema-catalog");
-        try (Stream<Path> files = Files.walk(CatalogLoaderTest.CATALOG_DIR)) {
-            for (Path source : files.toList()) {
-                Path target = dir.resolve(CatalogLoaderTest.CATALOG_DIR.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target);
-                }
-            }
-        }
+        dir = CatalogLoaderTest.copyOfRealCatalog(temp);
     }
 
     @Test

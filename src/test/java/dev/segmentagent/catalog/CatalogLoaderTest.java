@@ -1,5 +1,8 @@
 package dev.segmentagent.catalog;
 
+import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -78,5 +81,21 @@ class CatalogLoaderTest {
             name = parent.get(name);
         }
         return name;
+    }
+
+    /** A writable copy of the real catalog under {@code temp}, for tests that break or change one thing in it. */
+    static Path copyOfRealCatalog(Path temp) throws IOException {
+        Path dir = temp.resolve("schema-catalog");
+        try (Stream<Path> files = Files.walk(CATALOG_DIR)) {
+            for (Path source : files.toList()) {
+                Path target = dir.resolve(CATALOG_DIR.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        return dir;
     }
 }
