@@ -50,7 +50,7 @@ public final class CustomerExplainer {
         List<Map.Entry<String, Condition>> leaves = new ArrayList<>();
         collect(definition.condition(), "$.condition", leaves);
 
-        Sql sql = new Sql();
+        Sql sql = new Sql(SqlDialect.DUCKDB);
         PredicateWriter writer = new PredicateWriter(context, sql);
         sql.append("SELECT ");
         writer.condition(definition.condition());
@@ -134,7 +134,7 @@ public final class CustomerExplainer {
     }
 
     private static void fieldValue(String field, PredicateWriter writer, Sql sql, List<String> names) {
-        sql.append(", ").append(FieldPredicates.column(writer.field(field)));
+        sql.append(", ").append(writer.column(writer.field(field)));
         names.add(field);
     }
 

@@ -21,10 +21,12 @@ final class EventSql {
 
     private final Catalog catalog;
     private final Instant asOf;
+    private final SqlDialect dialect;
 
-    EventSql(Catalog catalog, Instant asOf) {
+    EventSql(Catalog catalog, Instant asOf, SqlDialect dialect) {
         this.catalog = catalog;
         this.asOf = asOf;
+        this.dialect = dialect;
     }
 
     EventSpec spec(Condition.Event e) {
@@ -32,14 +34,14 @@ final class EventSql {
     }
 
     String customerColumn(EventSpec spec) {
-        return Identifiers.quote(catalog.table(spec.table()).map(TableSpec::customerKey).orElse("customer_id"));
+        return dialect.quote(catalog.table(spec.table()).map(TableSpec::customerKey).orElse("customer_id"));
     }
 
     /** Appends {@code FROM ... WHERE ...}; with {@code correlated}, restricted to the outer row's customer. */
     void rows(Sql sql, Condition.Event e, boolean correlated) {
         EventSpec spec = spec(e);
         String customer = "e." + customerColumn(spec);
-        String ts = "e." + Identifiers.quote(spec.timestamp());
+        String ts = "e." + dialect.quote(spec.timestamp());
         EventWindow window = EventWindow.resolve(e.window(), asOf);
         sql.append(" FROM ").relation(spec.table()).append(" e WHERE ").append(customer).append(" IS NOT NULL");
         if (correlated) {
@@ -75,12 +77,12 @@ final class EventSql {
         EventSpec spec = spec(e);
         EventSpec.EventMeasure m = spec.measures().stream().filter(x -> x.name().equals(measure)).findFirst()
                 .orElseThrow(() -> new SegmentCompileException("event " + spec.name() + " has no measure '" + measure + "'"));
-        return "e." + Identifiers.quote(m.column());
+        return "e." + dialect.quote(m.column());
     }
 
     /** Catalog-defined filters; their values come from the reviewed catalog but are bound all the same. */
-    private static void fixedFilter(Sql sql, Derivation.RowFilter filter) {
-        String column = "e." + Identifiers.quote(filter.column());
+    private void fixedFilter(Sql sql, Derivation.RowFilter filter) {
+        String column = "e." + dialect.quote(filter.column());
         List<String> values = filter.values();
         switch (filter.op()) {
             case EQ -> sql.append(column).append(" = ").param(first(filter));
@@ -102,8 +104,8 @@ final class EventSql {
             case IS_NULL -> sql.append(column).append(" IS NULL");
             case IS_NOT_NULL -> sql.append(column).append(" IS NOT NULL");
             // ISO day of week: Saturday 6, Sunday 7
-            case WEEKEND -> sql.append("isodow(").append(column).append(") >= 6");
-            case WEEKDAY -> sql.append("isodow(").append(column).append(") <= 5");
+            case WEEKEND -> sql.append(dialect.isoDayOfWeek(column)).append(" >= 6");
+            case WEEKDAY -> sql.append(dialect.isoDayOfWeek(column)).append(" <= 5");
             default -> throw new SegmentCompileException("unsupported catalog filter " + filter.op());
         }
     }
@@ -115,11 +117,11 @@ final class EventSql {
         return filter.values().get(0);
     }
 
-    private static void propertyFilter(Sql sql, EventSpec spec, PropertyFilter filter) {
+    private void propertyFilter(Sql sql, EventSpec spec, PropertyFilter filter) {
         EventSpec.EventProperty property = spec.properties().stream().filter(p -> p.name().equals(filter.property()))
                 .findFirst().orElseThrow(() -> new SegmentCompileException(
                         "event " + spec.name() + " has no property '" + filter.property() + "'"));
-        String column = "e." + Identifiers.quote(property.column());
+        String column = "e." + dialect.quote(property.column());
         // inside WHERE a NULL comparison already drops the row; COALESCE keeps the leaf two-valued regardless
         sql.append("COALESCE(").append(column);
         switch (filter.op()) {

@@ -11,8 +11,8 @@ final class FieldPredicates {
 
     private FieldPredicates() {}
 
-    static String column(FieldSpec field) {
-        return "f." + Identifiers.quote(field.name());
+    static String column(FieldSpec field, SqlDialect dialect) {
+        return "f." + dialect.quote(field.name());
     }
 
     static String operator(ComparisonOp op) {

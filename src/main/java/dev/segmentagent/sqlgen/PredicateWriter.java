@@ -31,7 +31,7 @@ final class PredicateWriter {
 
     PredicateWriter(CompileContext context, Sql sql) {
         this.context = context;
-        this.events = new EventSql(context.catalog(), context.asOf());
+        this.events = new EventSql(context.catalog(), context.asOf(), sql.dialect);
         this.sql = sql;
     }
 
@@ -58,7 +58,7 @@ final class PredicateWriter {
             if (!(field.type().isNumeric() || field.type().isTemporal())) {
                 throw new SegmentCompileException("between does not apply to " + field.type() + " field " + field.name());
             }
-            sql.append("COALESCE(").append(FieldPredicates.column(field)).append(" BETWEEN ")
+            sql.append("COALESCE(").append(column(field)).append(" BETWEEN ")
                     .param(FieldPredicates.value(field, between.low())).append(" AND ")
                     .param(FieldPredicates.value(field, between.high())).append(", FALSE)");
         } else if (c instanceof Condition.In in) {
@@ -66,13 +66,13 @@ final class PredicateWriter {
             if (in.values().isEmpty()) {
                 throw new SegmentCompileException("in on " + field.name() + " has no values");
             }
-            sql.append("COALESCE(").append(FieldPredicates.column(field)).append(" IN (");
+            sql.append("COALESCE(").append(column(field)).append(" IN (");
             for (int i = 0; i < in.values().size(); i++) {
                 sql.append(i == 0 ? "" : ", ").param(FieldPredicates.value(field, in.values().get(i)));
             }
             sql.append("), FALSE)");
         } else if (c instanceof Condition.IsNull isNull) {
-            sql.append("(").append(FieldPredicates.column(field(isNull.field()))).append(" IS NULL)");
+            sql.append("(").append(column(field(isNull.field()))).append(" IS NULL)");
         } else if (c instanceof Condition.Event event) {
             event(event);
         } else if (c instanceof Condition.Score score) {
@@ -107,7 +107,7 @@ final class PredicateWriter {
         }
         FieldPredicates.requireAllowed(field, c.op());
         Object value = FieldPredicates.value(field, c.value());
-        String column = FieldPredicates.column(field);
+        String column = column(field);
         if (c.op() == ComparisonOp.CONTAINS) {
             sql.append("COALESCE(contains(lower(").append(column).append("), lower(").param(value).append(")), FALSE)");
         } else {
@@ -193,6 +193,10 @@ final class PredicateWriter {
         condition(referenced.condition());
         sql.append(")");
         segmentStack.removeLast();
+    }
+
+    String column(FieldSpec field) {
+        return FieldPredicates.column(field, sql.dialect);
     }
 
     FieldSpec field(String name) {

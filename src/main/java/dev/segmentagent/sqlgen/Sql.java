@@ -8,9 +8,14 @@ import java.util.Set;
 /** An SQL text under construction with its parameters and relations; values only ever enter through {@link #param}. */
 final class Sql {
 
+    final SqlDialect dialect;
     final StringBuilder text = new StringBuilder();
     final List<Object> params = new ArrayList<>();
     final Set<String> relations = new LinkedHashSet<>();
+
+    Sql(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
 
     Sql append(String sql) {
         text.append(sql);
@@ -28,7 +33,7 @@ final class Sql {
 
     /** A quoted relation name, recorded for the policy and for dependency tracking. */
     Sql relation(String table) {
-        text.append(Identifiers.quote(table));
+        text.append(dialect.quote(table));
         relations.add(table);
         return this;
     }
