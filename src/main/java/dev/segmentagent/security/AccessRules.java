@@ -23,7 +23,7 @@ final class AccessRules {
             new Rule("POST", Pattern.compile("/api/segments/(preview|explain|outcomes|overlap)"), Role.VIEWER),
             // a generate call spends LLM tokens and drafts a segment
             new Rule("POST", Pattern.compile("/api/segments/generate"), Role.EDITOR),
-            new Rule("*", Pattern.compile("/api/segments/[^/]+/webhooks(/.*)?"), Role.ADMIN),
+            new Rule("*", Pattern.compile("/api/segments/[^/]+/(webhooks|slack-notifications)(/.*)?"), Role.ADMIN),
             new Rule("POST", Pattern.compile("/api/segments(/.*)?"), Role.EDITOR),
             new Rule("PUT", Pattern.compile("/api/segments(/.*)?"), Role.EDITOR),
             new Rule("PATCH", Pattern.compile("/api/segments(/.*)?"), Role.EDITOR),
