@@ -126,7 +126,6 @@ class SlackHttpTest implements TestPropertyProvider {
         String ask = command("gold loyalty members", "/respond/forged-command");
         long now = Instant.now().getEpochSecond();
 
-        Map<String, UnaryOperator<String>> attempts = new java.util.LinkedHashMap<>();
         List<String[]> cases = new ArrayList<>();
         cases.add(new String[]{"/slack/interactions", save, "forged", "slack-signature-invalid"});
         cases.add(new String[]{"/slack/interactions", save, "stale", "slack-timestamp-stale"});
@@ -286,7 +285,7 @@ class SlackHttpTest implements TestPropertyProvider {
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"channel\": \"C0NOTIFY\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(registered.statusCode()).isEqualTo(201);
+        assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
 
         segments.update(segment.id(), new SegmentService.SaveCommand("slack-notify-me", null, JSON.readTree(
                 "{\"condition\": {\"type\": \"compare\", \"field\": \"orders_365d\", \"op\": \">=\", \"value\": 3}}"),
