@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Slack app over real HTTP: the service on a random port, a fake Slack (Web API and response URLs) on
  * loopback, every request signed as Slack signs it (or deliberately not). The offline planner answers.
  */
-@MicronautTest
+@MicronautTest(transactional = false) // the server threads must see what the test saves
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlackHttpTest implements TestPropertyProvider {
 
