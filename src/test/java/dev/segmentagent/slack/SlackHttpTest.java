@@ -223,6 +223,42 @@ class SlackHttpTest implements TestPropertyProvider {
     }
 
     @Test
+    void refine_opens_a_dialog_with_the_request_and_its_submission_answers_at_the_original_response_url()
+            throws Exception {
+        String request = "customers who bought shoes in the last 90 days";
+        int opened = slack.received("/api/views.open").size();
+        post("/slack/interactions", interaction(SlackMessages.REFINE, request, "/respond/refine"), signedNow());
+
+        Received open = slack.await("/api/views.open", opened + 1, WAIT).get(opened);
+        assertThat(open.authorization()).isEqualTo("Bearer xoxb-test-token");
+        assertThat(open.form().get("trigger_id")).isEqualTo("123.456.abc");
+        JsonNode view = JSON.readTree(open.form().get("view"));
+        assertThat(view.get("callback_id").asText()).isEqualTo(SlackRefineDialog.CALLBACK_ID);
+        assertThat(view.get("private_metadata").asText()).isEqualTo(slack.url() + "/respond/refine");
+        assertThat(view.get("blocks").get(0).get("element").get("initial_value").asText()).isEqualTo(request);
+
+        String refined = "customers who bought shoes in the last 30 days";
+        Map<String, Object> submission = Map.of(
+                "type", "view_submission",
+                "user", Map.of("id", "U0MARKETER"),
+                "team", Map.of("id", "T0001"),
+                "view", Map.of("id", "V0001", "type", "modal", "callback_id", SlackRefineDialog.CALLBACK_ID,
+                        "private_metadata", view.get("private_metadata").asText(),
+                        "state", Map.of("values", Map.of(SlackRefineDialog.BLOCK_ID, Map.of(SlackRefineDialog.ACTION_ID,
+                                Map.of("type", "plain_text_input", "value", refined))))));
+        HttpResponse<String> closed = post("/slack/interactions",
+                "payload=" + URLEncoder.encode(JSON.writeValueAsString(submission), StandardCharsets.UTF_8), signedNow());
+        assertThat(closed.statusCode()).isEqualTo(200);
+        assertThat(closed.body()).isEmpty(); // an empty 200 closes the dialog
+
+        JsonNode answer = JSON.readTree(slack.await("/respond/refine", 1, WAIT).get(0).body());
+        AskResult expected = asks.ask(refined);
+        assertThat(texts(answer.get("blocks"))).contains(
+                String.format(Locale.ROOT, "%,d customers", expected.preview().count()));
+        assertThat(buttons(answer.get("blocks")).get(SlackMessages.REFINE)).isEqualTo(refined);
+    }
+
+    @Test
     void a_declined_request_is_answered_in_plain_text() throws Exception {
         post("/slack/commands", command("what is the weather in Paris tomorrow", "/respond/declined"), signedNow());
         JsonNode answer = JSON.readTree(slack.await("/respond/declined", 1, WAIT).get(0).body());
