@@ -117,6 +117,30 @@ class SlackHttpTest implements TestPropertyProvider {
         assertThat(buttons.get(SlackMessages.REFINE)).isEqualTo(request);
     }
 
+    /** A figure for the notes, not a timing assertion: how long the acknowledgement takes, work held back. */
+    @Test
+    void acknowledgement_latency_figures() throws Exception {
+        int n = 30;
+        long[] millis = new long[n];
+        workers.close();
+        try {
+            for (int i = 0; i < n; i++) {
+                long started = System.nanoTime();
+                HttpResponse<String> ack = post("/slack/commands", command("gold loyalty members in Germany",
+                        "/respond/latency"), signedNow());
+                millis[i] = (System.nanoTime() - started) / 1_000_000;
+                assertThat(ack.statusCode()).isEqualTo(200);
+            }
+        } finally {
+            workers.open();
+        }
+        assertThat(slack.await("/respond/latency", n, WAIT)).hasSize(n);
+        long[] sorted = millis.clone();
+        java.util.Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "slack ack latency over %d signed commands: median %d ms, p95 %d ms, max %d ms "
+                + "(first %d ms)%n", n, sorted[n / 2], sorted[(int) Math.ceil(n * 0.95) - 1], sorted[n - 1], millis[0]);
+    }
+
     @Test
     void forged_stale_and_unsigned_requests_get_401_problems_and_change_nothing() throws Exception {
         UUID draft = draftFor("customers who bought shoes in the last 90 days", "/respond/draft-for-forgery");
