@@ -34,9 +34,8 @@ class AskCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CliRun.withContext(data, Map.of(), context -> {
+        return CliRun.withContext(data, Map.of(), (context, out) -> {
             AskResult result = context.getBean(AskService.class).ask(request);
-            PrintStream out = System.out;
             if (json) {
                 out.println(context.getBean(ObjectMapper.class).copy().enable(SerializationFeature.INDENT_OUTPUT)
                         .writeValueAsString(result));

@@ -22,7 +22,7 @@ final class CliRun {
 
     @FunctionalInterface
     interface Body {
-        int run(ApplicationContext context) throws Exception;
+        int run(ApplicationContext context, PrintStream out) throws Exception;
     }
 
     private CliRun() {
@@ -40,10 +40,17 @@ final class CliRun {
             properties.put("segment.data.demo-customers", data.customers);
         }
         properties.putAll(extra);
+        // Logs and library chatter print to System.out too; while the command runs they go to stderr, so stdout
+        // carries only the command's own output and `--json | jq` or `--out -` pipes stay clean.
+        PrintStream out = System.out;
+        System.setOut(System.err);
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
-            return body.run(context);
+            return body.run(context, out);
         } catch (Exception e) {
             return report(e, System.err);
+        } finally {
+            out.flush();
+            System.setOut(out);
         }
     }
 

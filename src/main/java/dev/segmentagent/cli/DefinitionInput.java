@@ -18,7 +18,10 @@ import java.nio.file.Path;
  */
 record DefinitionInput(JsonNode definition, String name, String description, String sourceRequest) {
 
-    static DefinitionInput read(String source, ObjectMapper mapper) throws IOException {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Read before the application context starts, so a wrong path or broken JSON fails in milliseconds. */
+    static DefinitionInput read(String source) throws IOException {
         String text;
         if ("-".equals(source)) {
             InputStream in = System.in;
@@ -28,7 +31,7 @@ record DefinitionInput(JsonNode definition, String name, String description, Str
         }
         JsonNode json;
         try {
-            json = mapper.readTree(text);
+            json = JSON.readTree(text);
         } catch (JsonProcessingException e) {
             SegmentJson.parse(text); // throws the definition format's own MALFORMED_JSON with position
             throw e;

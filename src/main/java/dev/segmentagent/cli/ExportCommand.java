@@ -33,24 +33,24 @@ class ExportCommand implements Callable<Integer> {
     UUID segment;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv|-", description = "CSV file to write, or - for stdout")
-    String out;
+    String outFile;
 
     @Mixin
     DataOptions data;
 
     @Override
     public Integer call() {
-        return CliRun.withContext(data, Map.of(), context -> {
+        return CliRun.withContext(data, Map.of(), (context, out) -> {
             SegmentService segments = context.getBean(SegmentService.class);
             segments.get(segment, null); // unknown segment: fail before creating the file
-            if ("-".equals(out)) {
-                Writer writer = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+            if ("-".equals(outFile)) {
+                Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
                 segments.exportCsv(segment, writer, SaveCommandLine.actor());
                 writer.flush();
                 return ExitCode.OK;
             }
             long total = segments.members(segment, 0, 1).total();
-            Path file = Path.of(out);
+            Path file = Path.of(outFile);
             Path tmp = file.resolveSibling(file.getFileName() + ".part");
             ProgressReporter reporter = total >= BAR_FROM ? ProgressReporter.console() : ProgressReporter.silent();
             LineCounting writer;

@@ -40,16 +40,21 @@ class PreviewCommand implements Callable<Integer> {
             System.err.println("error: --sample must be between 0 and 100");
             return ExitCode.USAGE;
         }
-        return CliRun.withContext(data, Map.of(), context -> {
+        DefinitionInput input;
+        try {
+            input = DefinitionInput.read(definition);
+        } catch (Exception e) {
+            return CliRun.report(e, System.err);
+        }
+        return CliRun.withContext(data, Map.of(), (context, out) -> {
             ObjectMapper mapper = context.getBean(ObjectMapper.class);
-            DefinitionInput input = DefinitionInput.read(definition, mapper);
             Preview preview = context.getBean(PreviewService.class)
                     .preview(context.getBean(DefinitionPipeline.class).prepare(input.definition(), asOf, null), sample);
             if (json) {
-                System.out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(preview));
+                out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(preview));
             } else {
-                System.out.println("Who: " + preview.explanation());
-                PreviewPrinter.print(preview, System.out);
+                out.println("Who: " + preview.explanation());
+                PreviewPrinter.print(preview, out);
             }
             return ExitCode.OK;
         });

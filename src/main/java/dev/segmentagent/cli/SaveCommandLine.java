@@ -51,7 +51,13 @@ class SaveCommandLine implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CliRun.withContext(data, Map.of(), context -> {
+        DefinitionInput fromFile;
+        try {
+            fromFile = source.definition == null ? null : DefinitionInput.read(source.definition);
+        } catch (Exception e) {
+            return CliRun.report(e, System.err);
+        }
+        return CliRun.withContext(data, Map.of(), (context, out) -> {
             ObjectMapper mapper = context.getBean(ObjectMapper.class);
             DefinitionInput input;
             if (source.request != null) {
@@ -64,7 +70,7 @@ class SaveCommandLine implements Callable<Integer> {
                 input = new DefinitionInput(asked.draft().definition(), asked.draft().name(),
                         asked.draft().description(), asked.draft().sourceRequest());
             } else {
-                input = DefinitionInput.read(source.definition, mapper);
+                input = fromFile;
             }
             String segmentName = name != null ? name.strip() : input.name();
             if (segmentName == null || segmentName.isBlank()) {
@@ -78,11 +84,11 @@ class SaveCommandLine implements Callable<Integer> {
                     description != null ? description : input.description(), input.definition(),
                     input.sourceRequest()), actor());
             if (json) {
-                System.out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(saved));
+                out.println(mapper.copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(saved));
             } else {
-                System.out.printf("Saved segment %s version %d: %s%n", saved.id(), saved.version(), saved.name());
-                System.out.println("Who: " + saved.explanation());
-                saved.warnings().forEach(w -> System.out.println("Warning: " + w.message()));
+                out.printf("Saved segment %s version %d: %s%n", saved.id(), saved.version(), saved.name());
+                out.println("Who: " + saved.explanation());
+                saved.warnings().forEach(w -> out.println("Warning: " + w.message()));
             }
             return ExitCode.OK;
         });

@@ -37,7 +37,7 @@ class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return CliRun.withContext(data, Map.of(), context -> {
+        return CliRun.withContext(data, Map.of(), (context, out) -> {
             ModelService models = context.getBean(ModelService.class);
             TrainingRuns runs = context.getBean(TrainingRuns.class);
             List<String> names = chosen(models);
@@ -45,8 +45,8 @@ class TrainCommand implements Callable<Integer> {
             for (String name : names) {
                 RunView run = follow(runs, runs.submit(name));
                 if (run.status() == TrainingRuns.Status.SUCCEEDED) {
-                    System.out.printf("%s version %d:%n", name, run.version());
-                    new TreeMap<>(run.metrics()).forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-28s %s%n", k, format(v)));
+                    out.printf("%s version %d:%n", name, run.version());
+                    new TreeMap<>(run.metrics()).forEach((k, v) -> out.printf(Locale.ROOT, "  %-28s %s%n", k, format(v)));
                 } else {
                     failed++;
                     System.err.printf("error: training %s failed in phase '%s': %s%n", name, run.phase(), run.error());
