@@ -248,6 +248,8 @@ class WebUiBrowserTest {
         assertThat(downloaded.getText()).contains(grouped(csv.lines().count() - 1) + " members");
         browser.js("window.scrollTo(0, 0);");
         browser.screenshot("segment-journey");
+        browser.js("document.getElementById('members-title').scrollIntoView();");
+        browser.screenshot("segment-members");
     }
 
     @Test
