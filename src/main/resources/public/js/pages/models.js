@@ -86,6 +86,13 @@ function metricList(metrics, limit = Infinity) {
   }));
 }
 
+/** Few digits for a quick comparison: 124 days, 4.2 orders, 0.24 of visits. */
+function rounded(x) {
+  if (typeof x !== 'number') return fmt.num(x);
+  const a = Math.abs(x);
+  return fmt.num(Number(x.toFixed(a >= 100 ? 0 : a >= 1 ? 1 : 2)));
+}
+
 /** Cluster profiles wherever the model's details keep them: objects with a persona. */
 function personasOf(details) {
   if (!details || typeof details !== 'object') return [];
@@ -131,7 +138,7 @@ async function detail(main, name, isCurrent) {
           p.deviations.slice(0, 3).map((d) => h('li', { title: `z = ${fmt.num(d.z)} standard deviations from all customers` },
             h('span', { class: d.z >= 0 ? 'up' : 'down', 'aria-hidden': 'true' }, d.z >= 0 ? '▲ ' : '▼ '),
             h('span', { class: 'visually-hidden' }, d.z >= 0 ? 'Higher: ' : 'Lower: '),
-            d.feature.replaceAll('_', ' '), ` ${fmt.num(d.clusterMean)} here vs ${fmt.num(d.baseMean)} overall`))) : null)))) : null,
+            d.feature.replaceAll('_', ' '), ` ${rounded(d.clusterMean)} here vs ${rounded(d.baseMean)} overall`))) : null)))) : null,
     importance?.length ? h('section', { class: 'card', 'aria-labelledby': 'importance-title' },
       h('h2', { id: 'importance-title' }, 'What drives it'),
       table(Object.keys(importance[0]).map((k) => ({ key: k, label: k, numeric: typeof importance[0][k] === 'number' })),
