@@ -60,7 +60,7 @@ class AskCommand implements Callable<Integer> {
         }
         switch (result.kind()) {
             case "answer" -> {
-                out.println(result.draft().name());
+                out.println("Draft: " + result.draft().name());
                 out.println("Who: " + result.explanation());
                 for (String assumption : result.assumptions()) {
                     out.println("Assumed: " + assumption);
