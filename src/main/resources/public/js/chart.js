@@ -11,7 +11,7 @@ function s(tag, attrs = {}, ...children) {
 }
 
 /** points: [{t: Date, value: number}] oldest first. */
-export function lineChart(points, { label, width = 720, height = 220 } = {}) {
+export function lineChart(points, { label, width = 960, height = 200 } = {}) {
   const pad = { l: 56, r: 16, t: 12, b: 28 };
   const w = width - pad.l - pad.r;
   const hgt = height - pad.t - pad.b;

@@ -58,7 +58,8 @@ export function memberColumns(fields, rows) {
   const keys = fields?.length ? fields : Object.keys(rows[0] || {});
   const ordered = ['customer_id', ...keys.filter((k) => k !== 'customer_id')];
   return ordered.filter((k) => k === 'customer_id' || keys.includes(k)).map((k) => ({
-    key: k, label: k, numeric: rows.some((r) => typeof r[k] === 'number'),
+    key: k, label: k === 'customer_id' ? 'Customer ID' : k,
+    numeric: k !== 'customer_id' && rows.some((r) => typeof r[k] === 'number'),
     // an id is a name, not a quantity: no thousands separators
     render: k === 'customer_id' ? (r) => String(r[k] ?? '–') : undefined,
   }));

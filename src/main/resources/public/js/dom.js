@@ -56,6 +56,7 @@ export function field(labelText, control, hint) {
 
 const numberFormat = new Intl.NumberFormat('en');
 export const fmt = {
+  bytes: (n) => (n < 1024 ? `${numberFormat.format(n)} bytes` : n < 1048576 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1048576).toFixed(1)} MB`),
   int: (n) => (n === null || n === undefined ? '–' : numberFormat.format(n)),
   pct: (x, digits = 1) => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(digits)}%`),
   num: (x) => {

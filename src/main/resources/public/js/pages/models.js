@@ -16,7 +16,7 @@ export async function probe() {
 }
 
 export async function render(main, { id, isCurrent }) {
-  document.title = `${id ? `${id} · ` : ''}Models · Segment Agent`;
+  document.title = `${id ? `${modelTitle(id)} · ` : ''}Models · Segment Agent`;
   if (id) return detail(main, id, isCurrent);
   clear(main, h('h1', {}, 'Models'), h('p', { class: 'lead' }, 'Scores and clusters a segment can use, with how well each model does.'));
   focusHeading();
@@ -26,23 +26,71 @@ export async function render(main, { id, isCurrent }) {
   try {
     const models = await api.get('/api/models');
     if (!isCurrent()) return;
-    clear(box, h('div', { class: 'model-grid' }, models.map((m) => h('article', { class: 'card model' },
-      h('h2', {}, h('a', { href: `#/models/${encodeURIComponent(m.name)}` }, m.name), h('span', { class: 'tag tag-muted' }, m.kind)),
+    clear(box, h('div', { class: 'model-grid' }, models.map((m) => h('article', { class: 'card model', dataset: { model: m.name } },
+      h('h2', {}, h('a', { href: `#/models/${encodeURIComponent(m.name)}` }, modelTitle(m.name)), ' ', h('span', { class: 'tag tag-muted' }, m.kind)),
       h('p', {}, m.description),
       m.active ? [h('p', { class: 'hint' }, `Version ${m.active.version}, trained ${fmt.when(m.active.trainedAt)}`),
-        metricList(m.active.metrics, 4)] : h('p', { class: 'empty' }, 'Not trained yet.')))));
+        metricList(m.active.metrics, 3)]
+        : h('p', { class: 'empty' }, 'Not trained yet. Open it and press “Train a new version”, or run the train command.')))));
   } catch (e) {
     clear(box, problemBox(e, 'The models could not be listed'));
   }
 }
 
-/** The first few numeric metrics as a definition list. */
+// What a marketer calls each model and each metric; names the UI does not know fall back to the raw ones.
+const MODEL_TITLES = {
+  churn: 'Churn risk',
+  purchase_propensity: 'Purchase propensity',
+  rfm: 'RFM segments',
+  behaviour: 'Behaviour clusters',
+};
+export const modelTitle = (name) => MODEL_TITLES[name] || name.replaceAll('_', ' ');
+
+// [label, format, hint]; listed in the order they are shown, the most telling first.
+const METRICS = {
+  holdout_roc_auc: ['ROC AUC', 'score', 'On held-out customers: 0.5 is a coin toss, 1.0 is perfect ranking.'],
+  holdout_pr_auc: ['PR AUC', 'score', 'Precision–recall on held-out customers; compare with the positive rate.'],
+  holdout_positive_rate: ['Positive rate', 'pct', 'Share of held-out customers with the outcome.'],
+  silhouette: ['Silhouette', 'score', 'How well separated the clusters are (−1 to 1; higher is better).'],
+  k: ['Clusters', 'int'],
+  ari_vs_planted_personas: ['Agreement with planted personas', 'score', 'Adjusted Rand index against the demo generator’s personas.'],
+  segments: ['RFM segments', 'int'],
+  customers: ['Customers', 'int'],
+  scored: ['Customers scored', 'int'],
+  holdout_rows: ['Held-out customers', 'int'],
+  train_rows: ['Training customers', 'int'],
+  train_positive_rate: ['Training positive rate', 'pct'],
+  train_ms: ['Training time', 'ms'],
+  score_ms: ['Scoring time', 'ms'],
+};
+
+function metricValue(format, v) {
+  if (format === 'score') return v.toFixed(3);
+  if (format === 'pct') return fmt.pct(v);
+  if (format === 'int') return fmt.int(v);
+  if (format === 'ms') return v >= 1000 ? `${(v / 1000).toFixed(1)} s` : `${fmt.int(v)} ms`;
+  return fmt.num(v);
+}
+
+/** The numeric metrics as a definition list, known ones first with their labels and hints. */
 function metricList(metrics, limit = Infinity) {
   if (!metrics || typeof metrics !== 'object') return null;
-  const entries = Object.entries(metrics).filter(([, v]) => typeof v === 'number').slice(0, limit);
-  if (!entries.length) return null;
-  return h('dl', { class: 'stats' }, entries.map(([k, v]) => h('div', { class: 'stat', dataset: { metric: k } },
-    h('dt', {}, k.replaceAll('_', ' ')), h('dd', {}, fmt.num(v)))));
+  const known = Object.keys(METRICS).filter((k) => typeof metrics[k] === 'number');
+  const other = Object.keys(metrics).filter((k) => !(k in METRICS) && typeof metrics[k] === 'number');
+  const keys = [...known, ...other].slice(0, limit);
+  if (!keys.length) return null;
+  return h('dl', { class: 'stats' }, keys.map((k) => {
+    const [label, format, hint] = METRICS[k] || [k.replaceAll('_', ' '), 'num'];
+    return h('div', { class: 'stat', dataset: { metric: k }, title: hint || null },
+      h('dt', {}, label), h('dd', {}, metricValue(format, metrics[k])));
+  }));
+}
+
+/** Few digits for a quick comparison: 124 days, 4.2 orders, 0.24 of visits. */
+function rounded(x) {
+  if (typeof x !== 'number') return fmt.num(x);
+  const a = Math.abs(x);
+  return fmt.num(Number(x.toFixed(a >= 100 ? 0 : a >= 1 ? 1 : 2)));
 }
 
 /** Cluster profiles wherever the model's details keep them: objects with a persona. */
@@ -70,8 +118,8 @@ async function detail(main, name, isCurrent) {
   const said = statusLine();
   const train = h('button', { type: 'button', class: 'secondary', 'data-needs-editor': true, disabled: session.readOnly }, 'Train a new version');
   clear(main,
-    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/models' }, 'Models'), ' / ', m.name),
-    h('div', { class: 'page-head' }, h('h1', {}, m.name, h('span', { class: 'tag tag-muted' }, m.kind)), train),
+    h('nav', { class: 'crumbs', 'aria-label': 'Breadcrumb' }, h('a', { href: '#/models' }, 'Models'), ' / ', modelTitle(m.name)),
+    h('div', { class: 'page-head' }, h('h1', {}, modelTitle(m.name), ' ', h('span', { class: 'tag tag-muted' }, m.kind)), train),
     h('p', { class: 'lead' }, m.description),
     said,
     h('section', { class: 'card', 'aria-labelledby': 'metrics-title' },
@@ -86,8 +134,11 @@ async function detail(main, name, isCurrent) {
         h('h3', {}, p.name || `Cluster ${p.clusterId}`),
         h('p', {}, p.persona),
         h('p', { class: 'hint' }, `${fmt.int(p.size)} customers${p.share !== undefined ? ` · ${fmt.pct(p.share)}` : ''}`),
-        p.deviations?.length ? h('ul', { class: 'deviations' }, p.deviations.slice(0, 4).map((d) => h('li', {},
-          h('code', {}, d.feature), ` ${fmt.num(d.clusterMean)} vs ${fmt.num(d.baseMean)} overall (z ${d.z >= 0 ? '+' : ''}${fmt.num(d.z)})`))) : null)))) : null,
+        p.deviations?.length ? h('ul', { class: 'deviations', 'aria-label': 'Where this cluster differs most from all customers' },
+          p.deviations.slice(0, 3).map((d) => h('li', { title: `z = ${fmt.num(d.z)} standard deviations from all customers` },
+            h('span', { class: d.z >= 0 ? 'up' : 'down', 'aria-hidden': 'true' }, d.z >= 0 ? '▲ ' : '▼ '),
+            h('span', { class: 'visually-hidden' }, d.z >= 0 ? 'Higher: ' : 'Lower: '),
+            d.feature.replaceAll('_', ' '), ` ${rounded(d.clusterMean)} here vs ${rounded(d.baseMean)} overall`))) : null)))) : null,
     importance?.length ? h('section', { class: 'card', 'aria-labelledby': 'importance-title' },
       h('h2', { id: 'importance-title' }, 'What drives it'),
       table(Object.keys(importance[0]).map((k) => ({ key: k, label: k, numeric: typeof importance[0][k] === 'number' })),

@@ -8,6 +8,12 @@ import { extraSections } from './segment-extras.js';
 
 const MEMBERS_PAGE = 25;
 
+/** A file name a marketer recognises in their downloads folder: the segment's name, made safe. */
+function fileName(name) {
+  const safe = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return safe || 'segment';
+}
+
 export async function render(main, { id, isCurrent }) {
   busy(main);
   let s;
@@ -23,6 +29,8 @@ export async function render(main, { id, isCurrent }) {
 
   const members = h('div', { id: 'members', 'aria-live': 'polite' });
   const csvStatus = statusLine();
+  csvStatus.dataset.testid = 'csv-status';
+  let memberTotal = null;
   const csvButton = h('button', { type: 'button', class: 'secondary', id: 'csv' }, 'Download CSV');
   const versions = h('div', {});
 
@@ -52,8 +60,8 @@ export async function render(main, { id, isCurrent }) {
     csvButton.disabled = true;
     csvStatus.textContent = 'Preparing the CSV…';
     try {
-      const bytes = await download(`/api/segments/${s.id}/members.csv`, `segment-${s.id}-members.csv`);
-      csvStatus.textContent = `CSV downloaded (${fmt.int(bytes)} bytes).`;
+      const bytes = await download(`/api/segments/${s.id}/members.csv`, `${fileName(s.name)}-members.csv`);
+      csvStatus.textContent = `CSV downloaded${memberTotal === null ? '' : `: ${fmt.int(memberTotal)} members`} (${fmt.bytes(bytes)}).`;
     } catch (e) {
       csvStatus.textContent = '';
       csvStatus.after(problemBox(e, 'The CSV could not be exported'));
@@ -67,6 +75,7 @@ export async function render(main, { id, isCurrent }) {
     try {
       const m = await api.get(`/api/segments/${s.id}/members${query({ page, size: MEMBERS_PAGE })}`);
       const totalPages = Math.ceil(m.total / m.size);
+      memberTotal = m.total;
       clear(members,
         h('p', { class: 'count' }, `${fmt.int(m.total)} customers as of ${fmt.when(m.asOf)}`),
         table(memberColumns(m.fields, m.items), m.items, { caption: `Members, page ${page + 1}`, empty: 'No customer is in this segment now.' }),

@@ -46,7 +46,7 @@ export async function render(main, { params, isCurrent }) {
   ];
   const go = (n) => { window.location.hash = `#/segments${query({ q, page: n || null })}`; };
   clear(results,
-    h('p', { class: 'count' }, q ? `${fmt.int(data.total)} segments matching “${q}”` : `${fmt.int(data.total)} segments`),
+    h('p', { class: 'count' }, `${fmt.int(data.total)} ${data.total === 1 ? 'segment' : 'segments'}${q ? ` matching “${q}”` : ''}`),
     table(columns, data.items, { caption: 'Saved segments, most recently updated first', empty: q ? 'No segment matches that name.' : 'No segments saved yet. Ask for one!' }),
     data.totalPages > 1 ? pager({ page: data.page, totalPages: data.totalPages, total: data.total, label: 'Segment list', onPage: go }) : null);
   fillSizes(sizes, isCurrent);

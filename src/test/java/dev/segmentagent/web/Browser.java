@@ -33,7 +33,7 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMEDRIVER = Paths.get("/usr/bin/chromedriver");
     static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
-    private static final Path SCREENSHOTS = Paths.get("target", "ui-screenshots");
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     final WebDriver driver;
     private final Path profile;
@@ -86,7 +86,7 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
-    /** Keeps a screenshot under target/ui-screenshots as a build artefact, to look at. */
+    /** Keeps a screenshot under target/screenshots as a build artefact, to look at. */
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -205,6 +205,93 @@ class WebUiBrowserTest {
         browser.screenshot("ask-answer");
     }
 
+    @Test
+    void given_a_marketer_when_asking_answering_saving_and_opening_the_segment_then_history_members_and_csv_match_the_api() {
+        browser.openSignedOut("#/ask");
+        signIn(key(Role.EDITOR));
+        WebElement request = browser.await(By.id("request"));
+        request.sendKeys("active customers", Keys.ENTER);
+        WebElement option = browser.await(By.cssSelector(".clarification button.option"));
+        option.click();
+        WebElement count = browser.await(By.cssSelector("#preview [data-testid=preview-count]"));
+        String definition = browser.driver.findElement(By.id("definition")).getAttribute("value");
+        long expected = api("POST", "/api/segments/preview", "{\"definition\": " + definition + ", \"sample\": 1}").get("count").asLong();
+        assertThat(count.getText()).isEqualTo(grouped(expected));
+
+        WebElement name = browser.driver.findElement(By.id("segment-name"));
+        assertThat(name.getAttribute("value")).as("the draft's name is offered").isNotBlank();
+        String segmentName = "Journey " + UUID.randomUUID().toString().substring(0, 8);
+        name.clear();
+        name.sendKeys(segmentName);
+        browser.driver.findElement(By.cssSelector(".save-form button[type=submit]")).click();
+        browser.await(By.linkText("Open the segment")).click();
+
+        browser.await(By.cssSelector("#members tbody tr"));
+        String id = browser.driver.getCurrentUrl().replaceAll(".*#/segments/", "");
+        JsonNode members = api("GET", "/api/segments/" + id + "/members?size=1", null);
+        assertThat(members.get("total").asLong()).isEqualTo(expected);
+        assertThat(browser.driver.findElement(By.cssSelector("#members .count")).getText()).startsWith(grouped(expected) + " customers");
+
+        // saving materialised the segment once; a manual refresh adds the second point the chart needs
+        browser.await(By.id("live-title"));
+        assertThat(browser.driver.findElement(By.id("live-size")).getText()).isEqualTo(grouped(expected));
+        browser.driver.findElement(By.xpath("//section[@aria-labelledby='live-title']//button[contains(., 'Refresh now')]")).click();
+        browser.await(By.cssSelector("#history-chart svg"));
+        JsonNode history = api("GET", "/api/segments/" + id + "/history", null);
+        assertThat(history.get("runs").size()).isGreaterThanOrEqualTo(2);
+        assertThat(browser.driver.findElement(By.cssSelector("#outcomes")).getText()).contains("Customers").contains(grouped(expected));
+
+        browser.driver.findElement(By.id("csv")).click();
+        WebElement downloaded = browser.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=csv-status]")));
+        browser.waitFor(ExpectedConditions.textToBePresentInElement(downloaded, "downloaded"));
+        String csv = client.toBlocking().retrieve(HttpRequest.GET("/api/segments/" + id + "/members.csv").bearerAuth(adminKey));
+        assertThat(downloaded.getText()).contains(grouped(csv.lines().count() - 1) + " members");
+        browser.js("window.scrollTo(0, 0);");
+        browser.screenshot("segment-journey");
+        browser.js("document.getElementById('members-title').scrollIntoView();");
+        browser.screenshot("segment-members");
+    }
+
+    @Test
+    void given_trained_models_when_opening_the_models_pages_then_metrics_and_cluster_personas_match_the_api() {
+        train("behaviour");
+        train("churn");
+        browser.openSignedOut("#/models");
+        signIn(key(Role.VIEWER));
+        WebElement churnCard = browser.await(By.cssSelector("[data-model=churn]"));
+        JsonNode churn = api("GET", "/api/models/churn", null);
+        double auc = churn.get("active").get("metrics").get("holdout_roc_auc").asDouble();
+        assertThat(churnCard.findElement(By.cssSelector("[data-metric=holdout_roc_auc] dd")).getText())
+                .isEqualTo(String.format(Locale.ENGLISH, "%.3f", auc));
+        browser.screenshot("models");
+
+        browser.driver.findElement(By.linkText("Behaviour clusters")).click();
+        browser.await(By.id("personas-title"));
+        JsonNode profiles = api("GET", "/api/models/behaviour", null).get("activeDetails").get("details").get("profiles");
+        assertThat(browser.driver.findElements(By.cssSelector(".persona"))).hasSize(profiles.size());
+        assertThat(browser.driver.findElement(By.cssSelector(".persona-grid")).getText())
+                .contains(profiles.get(0).get("name").asText())
+                .contains(grouped(profiles.get(0).get("size").asLong()) + " customers");
+        browser.screenshot("model-clusters");
+    }
+
+    /** Trains through the REST API the page's own button uses, and waits for the run (small test settings). */
+    private void train(String model) {
+        JsonNode run = api("POST", "/api/models/" + model + "/train", "");
+        String status = run.get("status").asText();
+        for (int i = 0; i < 600 && (status.equals("QUEUED") || status.equals("RUNNING")); i++) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            run = api("GET", "/api/models/runs/" + run.get("id").asText(), null);
+            status = run.get("status").asText();
+        }
+        assertThat(status).as("training %s: %s", model, run).isEqualTo("SUCCEEDED");
+    }
+
     private void signIn(String key) {
         browser.await(By.name("api-key")).sendKeys(key, Keys.ENTER);
         if (!key.startsWith("sa_not")) {
