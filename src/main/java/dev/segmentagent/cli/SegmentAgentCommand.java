@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(name = "segment-agent", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Describe an audience in plain words, get a validated, explainable, live customer segment.",
         subcommands = {ServeCommand.class, GenerateCommand.class, BenchCommand.class, KeysCommand.class,
-        EvalCommand.class})
+        EvalCommand.class,
+        ImportCommand.class})
 public class SegmentAgentCommand {
 
     private static volatile boolean serving;

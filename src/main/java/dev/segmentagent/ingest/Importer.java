@@ -41,6 +41,15 @@ public final class Importer {
     public record Result(ImportReport report, List<TableProfile> profiles) {}
 
     public Result run(DuckDbWarehouse warehouse, ImportRequest request, ProgressReporter progress) {
+        return run(warehouse, request, progress, profiles -> { });
+    }
+
+    /**
+     * @param beforeSwap runs on the profiles after every check and before the swap: a failure there (e.g. a
+     *                   draft catalog that does not validate) still leaves the previous data untouched
+     */
+    Result run(DuckDbWarehouse warehouse, ImportRequest request, ProgressReporter progress,
+               java.util.function.Consumer<List<TableProfile>> beforeSwap) {
         long started = System.nanoTime();
         try (SourceReader reader = new SourceReader(memoryLimit); Statement s = reader.connection().createStatement()) {
             Map<String, ImportSource> sources = new LinkedHashMap<>();
@@ -78,6 +87,7 @@ public final class Importer {
                 profiles.add(Profiler.profile(s, t));
             }
             Instant asOf = asOf(s, tables, profiles);
+            beforeSwap.accept(profiles);
             Map<String, Long> rows = new LinkedHashMap<>();
             try (Connection target = warehouse.connection()) {
                 try {
