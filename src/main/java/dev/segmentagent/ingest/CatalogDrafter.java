@@ -112,9 +112,14 @@ final class CatalogDrafter {
         }
         m.put("label", label);
         if (type.equals("boolean")) {
-            String verb = col.name().startsWith("is_") || col.name().startsWith("has_") ? "" : "has ";
-            m.put("whenTrue", phrase((verb.isEmpty() ? "" : verb) + label));
-            m.put("whenFalse", phrase((verb.isEmpty() ? "not " : "does not have ") + label));
+            String rest = ColumnWords.expanded(col.name().replaceFirst("^(is|has)_", ""));
+            if (col.name().startsWith("has_")) {
+                m.put("whenTrue", phrase("has " + rest));
+                m.put("whenFalse", phrase("does not have " + rest));
+            } else {
+                m.put("whenTrue", phrase("is " + rest));
+                m.put("whenFalse", phrase("is not " + rest));
+            }
         }
         m.put("description", capitalised(label) + " of the customer, from column \"" + col.source() + "\" of "
                 + t.sourceName() + " (" + summary(c, unit) + "). Drafted from the data: review.");
@@ -289,7 +294,7 @@ final class CatalogDrafter {
     }
 
     private static String label(String identifier) {
-        return phrase(ColumnWords.expanded(identifier));
+        return phrase(ColumnWords.expanded(identifier.replaceFirst("^is_", "")));
     }
 
     /** Fits the catalog's phrase rule: 2..60 characters, no trailing period. */
