@@ -30,6 +30,7 @@ public final class Importer {
     public static final String SOURCES_KEY = "import_sources";
     public static final String IMPORTED_AT_KEY = "imported_at";
     private static final String STAGE = "import_stage_";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Importer.class);
 
     private final String memoryLimit;
 
@@ -88,13 +89,18 @@ public final class Importer {
             }
             Instant asOf = asOf(s, tables, profiles);
             beforeSwap.accept(profiles);
+            long checked = System.nanoTime();
             Map<String, Long> rows = new LinkedHashMap<>();
             try (Connection target = warehouse.connection()) {
                 try {
                     for (LoadedTable t : tables) {
                         rows.put(t.role(), copy(reader.connection(), t, (DuckDBConnection) target, progress));
                     }
+                    long copied = System.nanoTime();
                     swap(target, tables, asOf, sources);
+                    LOG.info("import phases: read+check+profile {} ms, copy to staging {} ms, swap {} ms",
+                            (checked - started) / 1_000_000, (copied - checked) / 1_000_000,
+                            (System.nanoTime() - copied) / 1_000_000);
                 } finally {
                     dropStages(target, tables);
                 }
