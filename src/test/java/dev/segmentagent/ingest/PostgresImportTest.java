@@ -33,7 +33,7 @@ class PostgresImportTest {
                         null, null, null, null, null, false), ProgressReporter.silent());
                 List<String> rows = new ArrayList<>();
                 try (Connection c = warehouse.connection(); Statement q = c.createStatement();
-                     ResultSet rs = q.executeQuery("SELECT customer_id, tier, since, balance FROM customers ORDER BY 1")) {
+                     ResultSet rs = q.executeQuery("SELECT customer_id, tier, CAST(since AS VARCHAR), balance FROM customers ORDER BY 1")) {
                     while (rs.next()) {
                         rows.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3) + "|" + rs.getDouble(4));
                     }
