@@ -6,7 +6,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Finds and checks key columns: the customers key (named, or inferred from its name and uniqueness) must be
@@ -105,6 +104,4 @@ final class KeyCheck {
         }
         return rows;
     }
-
-    static final Set<String> ROLES = Set.of("customers", "orders", "events");
 }

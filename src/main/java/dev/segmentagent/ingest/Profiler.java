@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Profiles the checked tables in the reader database and picks the time, amount and type columns. */
@@ -85,9 +84,5 @@ final class Profiler {
             }
         }
         return new ColumnProfile(c, rows, nulls, distinct, min, max, values);
-    }
-
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
     }
 }
