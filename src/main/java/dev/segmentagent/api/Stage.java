@@ -17,7 +17,9 @@ public enum Stage {
     /** running SQL on the warehouse */
     EXECUTE,
     /** the metadata store (saved segments, versions) */
-    STORE;
+    STORE,
+    /** importing customer data (reading, checking and loading files or a JDBC source) */
+    IMPORT;
 
     @JsonValue
     public String wireName() {

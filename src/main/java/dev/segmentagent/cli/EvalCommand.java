@@ -39,6 +39,14 @@ class EvalCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "data folder (default: the configured segment.data.dir)")
     Path dataDir;
 
+    @Option(names = "--catalog-dir", description = "catalog folder (default: DATA_DIR/catalog when an import drafted "
+            + "one there, else the configured segment.catalog.dir)")
+    Path catalogDir;
+
+    @Option(names = "--member-ids", description = "produced member ids listed per case (default: all on imported "
+            + "data, 20 otherwise)")
+    Integer memberIds;
+
     @Override
     public Integer call() throws Exception {
         List<EvalCase> loaded = EvalCase.read(cases);
@@ -50,9 +58,20 @@ class EvalCommand implements Callable<Integer> {
         if (dataDir != null) {
             properties.put("segment.data.dir", dataDir.toString());
         }
+        Path catalog = catalogDir;
+        if (catalog == null && dataDir != null && Files.isRegularFile(dataDir.resolve("catalog/imported.yml"))) {
+            catalog = dataDir.resolve("catalog");
+        }
+        if (catalog != null) {
+            properties.put("segment.catalog.dir", catalog.toString());
+            // imported data has no columns the demo models train on
+            properties.put("segment.models.train-on-start", false);
+        }
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
             RequestInterpreter interpreter = context.getBean(RequestInterpreter.class);
-            EvalReport report = context.getBean(EvalRunner.class).run(interpreter, loaded);
+            EvalRunner runner = context.getBean(EvalRunner.class);
+            int ids = memberIds != null ? memberIds : runner.importedData() ? Integer.MAX_VALUE : 20;
+            EvalReport report = runner.run(interpreter, loaded, ids);
             Files.createDirectories(out);
             String base = interpreter.name().replaceAll("[^A-Za-z0-9._-]+", "-");
             Path md = out.resolve(base + ".md");

@@ -81,7 +81,7 @@ public record EvalReport(String interpreter, long customers, Instant asOf, Summa
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Eval report: ").append(interpreter).append("\n\n");
-        md.append("Data: ").append(String.format(Locale.ROOT, "%,d", customers)).append(" demo customers, as of ")
+        md.append("Data: ").append(String.format(Locale.ROOT, "%,d", customers)).append(" customers, as of ")
                 .append(asOf).append(". Cases: ").append(all.cases()).append(".\n\n");
         md.append("| slice | cases | gold empty (not scored) | execution match (answerable) | mean Jaccard | field choice | clarify/decline correct |\n");
         md.append("| --- | --- | --- | --- | --- | --- | --- |\n");

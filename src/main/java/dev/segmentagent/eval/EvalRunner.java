@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.segmentagent.catalog.Catalog;
 import dev.segmentagent.catalog.CatalogService;
 import dev.segmentagent.catalog.FieldSpec;
+import dev.segmentagent.ingest.Importer;
 import dev.segmentagent.interpret.MeasuredInterpreter;
 import dev.segmentagent.interpret.Interpretation;
 import dev.segmentagent.interpret.RequestInterpreter;
@@ -38,6 +39,8 @@ import java.util.regex.Pattern;
 @Singleton
 public class EvalRunner {
 
+    static final int DEFAULT_ID_LIMIT = 20;
+
     private static final Pattern RAW_TABLES = Pattern.compile("\\b(?:orders|order_items|web_events|email_messages|"
             + "sms_messages|support_tickets|model_scores|cluster_assignments|customers)\\b");
 
@@ -54,21 +57,30 @@ public class EvalRunner {
     }
 
     public EvalReport run(RequestInterpreter interpreter, List<EvalCase> cases) {
+        return run(interpreter, cases, DEFAULT_ID_LIMIT);
+    }
+
+    /** @param idLimit how many produced member ids each case reports (all of them for an external eval) */
+    public EvalReport run(RequestInterpreter interpreter, List<EvalCase> cases, int idLimit) {
         List<CaseResult> results = new ArrayList<>();
         for (EvalCase evalCase : cases) {
-            results.add(run(interpreter, evalCase));
+            results.add(run(interpreter, evalCase, idLimit));
         }
         return EvalReport.of(interpreter.name(), facts.customerCount(), facts.asOf(), results);
     }
 
     CaseResult run(RequestInterpreter interpreter, EvalCase c) {
+        return run(interpreter, c, DEFAULT_ID_LIMIT);
+    }
+
+    CaseResult run(RequestInterpreter interpreter, EvalCase c, int idLimit) {
         // The gold is counted for every answerable case, so a case whose gold is empty on this data (model
         // outputs not trained yet) is recognised as not scorable whatever the interpreter did.
         Long goldCount = null;
         if (c.answerable()) {
             goldCount = (long) gold(c).size();
         }
-        CaseResult result = interpret(interpreter, c);
+        CaseResult result = interpret(interpreter, c, idLimit);
         if (result.goldCount() == null && goldCount != null) {
             result = new CaseResult(result.id(), result.request(), result.tags(), result.expected(), result.outcome(),
                     result.correct(), result.jaccard(), result.producedCount(), goldCount, result.producedSample(),
@@ -78,7 +90,7 @@ public class EvalRunner {
         return result;
     }
 
-    private CaseResult interpret(RequestInterpreter interpreter, EvalCase c) {
+    private CaseResult interpret(RequestInterpreter interpreter, EvalCase c, int idLimit) {
         long started = System.nanoTime();
         Interpretation interpretation;
         long tokens = 0;
@@ -123,7 +135,7 @@ public class EvalRunner {
         Boolean fieldsCorrect = goldFields == null ? null : new TreeSet<>(goldFields).equals(new TreeSet<>(used));
         return result(c, "answer", Scoring.exactMatch(produced, gold), Scoring.jaccard(produced, gold),
                 (long) produced.size(), (long) gold.size(), used, goldFields == null ? List.of() : goldFields,
-                fieldsCorrect, json, null, latency, tokens, produced);
+                fieldsCorrect, json, null, latency, tokens, produced, idLimit);
     }
 
     /** The gold member set of an answerable case. */
@@ -134,8 +146,20 @@ public class EvalRunner {
         return members(pipeline.prepare(SegmentJson.parse(c.expectedDefinition()), null, null));
     }
 
-    /** Runs hand-written gold SQL (trusted eval text) read-only, with {as_of} as the data's as-of timestamp. */
+    /** Whether the data was imported from files, so gold SQL reads those files (see {@link RawFileGold}). */
+    public boolean importedData() {
+        return facts.get(Importer.SOURCES_KEY).isPresent();
+    }
+
+    /**
+     * Runs hand-written gold SQL (trusted eval text) with {as_of} as the data's as-of timestamp: over the raw
+     * imported files when the data was imported, else read-only over the warehouse.
+     */
     public Set<Long> goldSqlMembers(String goldSql) {
+        java.util.Optional<String> imported = facts.get(Importer.SOURCES_KEY);
+        if (imported.isPresent()) {
+            return RawFileGold.of(imported.get(), facts.asOf()).members(goldSql);
+        }
         LocalDateTime asOf = LocalDateTime.ofInstant(facts.asOf(), ZoneOffset.UTC);
         String sql = goldSql.replace("{as_of}", "TIMESTAMP '" + asOf + "'");
         try {
@@ -226,14 +250,14 @@ public class EvalRunner {
                                      Long goldCount, List<String> used, List<String> goldFields,
                                      Boolean fieldsCorrect, String json, String detail, long latency, long tokens) {
         return result(c, outcome, correct, jaccard, producedCount, goldCount, used, goldFields, fieldsCorrect, json,
-                detail, latency, tokens, Set.of());
+                detail, latency, tokens, Set.of(), 0);
     }
 
     private static CaseResult result(EvalCase c, String outcome, boolean correct, Double jaccard, Long producedCount,
                                      Long goldCount, List<String> used, List<String> goldFields,
                                      Boolean fieldsCorrect, String json, String detail, long latency, long tokens,
-                                     Set<Long> produced) {
-        List<Long> sample = new TreeSet<>(produced).stream().limit(20).toList();
+                                     Set<Long> produced, int idLimit) {
+        List<Long> sample = new TreeSet<>(produced).stream().limit(idLimit).toList();
         return new CaseResult(c.id(), c.request(), c.tags(), c.expected().name().toLowerCase(), outcome, correct,
                 jaccard, producedCount, goldCount, sample, used, goldFields, fieldsCorrect, json, detail, latency,
                 tokens);

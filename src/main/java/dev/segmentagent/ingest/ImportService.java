@@ -1,0 +1,89 @@
+package dev.segmentagent.ingest;
+
+import dev.segmentagent.catalog.Catalog;
+import dev.segmentagent.catalog.CatalogConfig;
+import dev.segmentagent.catalog.CatalogService;
+import dev.segmentagent.catalog.FeatureBuilder;
+import dev.segmentagent.live.LiveSegments;
+import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.ProgressReporter;
+import dev.segmentagent.warehouse.WarehouseConfig;
+import dev.segmentagent.warehouse.WarehouseFacts;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Imports customer data for every channel (CLI and the admin REST endpoint): load all or nothing, draft the
+ * catalog, then rebuild features and refresh saved segments when the running catalog is the import's own.
+ *
+ * <p>The import writes through the warehouse's read-write connection: it is an admin task, while segment SQL
+ * keeps running in read-only transactions.
+ */
+@Singleton
+public class ImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+
+    private final DuckDbWarehouse warehouse;
+    private final WarehouseFacts facts;
+    private final WarehouseConfig data;
+    private final CatalogConfig catalogConfig;
+    private final CatalogService catalogs;
+    private final LiveSegments live;
+    private final String memoryLimit;
+
+    ImportService(DuckDbWarehouse warehouse, WarehouseFacts facts, WarehouseConfig data, CatalogConfig catalogConfig,
+                  CatalogService catalogs, LiveSegments live,
+                  @Value("${segment.import.memory-limit:2GB}") String memoryLimit) {
+        this.warehouse = warehouse;
+        this.facts = facts;
+        this.data = data;
+        this.catalogConfig = catalogConfig;
+        this.catalogs = catalogs;
+        this.live = live;
+        this.memoryLimit = memoryLimit;
+    }
+
+    /** The folder the draft goes to unless the request names one. */
+    public Path defaultCatalogDir() {
+        return Path.of(data.dir()).resolve("catalog");
+    }
+
+    /**
+     * @param standalone no service is answering on this warehouse (the CLI): when the running catalog is not the
+     *                   import's, features are built from the import's catalog directly
+     */
+    public synchronized ImportReport importData(ImportRequest request, ProgressReporter progress, boolean standalone) {
+        Path dir = (request.catalogDir() == null ? defaultCatalogDir() : request.catalogDir()).toAbsolutePath().normalize();
+        Path schema = catalogConfig.path().resolve(dev.segmentagent.catalog.CatalogLoader.SCHEMA_FILE);
+        Importer.Result result = new Importer(memoryLimit).run(warehouse, request, progress,
+                profiles -> CatalogDrafts.checkLoads(profiles, schema));
+        facts.invalidate();
+        boolean drafted = CatalogDrafts.place(result.profiles(), dir, schema, request.redraft(), warehouse);
+        ImportReport report = result.report().withCatalog(dir, drafted);
+        List<String> warnings = new ArrayList<>(report.warnings());
+        boolean running = catalogConfig.path().toAbsolutePath().normalize().equals(dir);
+        if (running && !drafted) {
+            catalogs.rebuildFeatures(report.asOf());
+            int refreshed = live.refreshDependents(Set.copyOf(report.rows().keySet())).size();
+            report = report.withRefreshed(refreshed);
+        } else if (standalone) {
+            Catalog catalog = CatalogDrafts.load(dir, warehouse);
+            new FeatureBuilder().build(warehouse, catalog, report.asOf());
+        } else {
+            warnings.add("the service runs on catalog " + catalogConfig.dir() + "; restart it with SEGMENT_CATALOG_DIR="
+                    + dir + " to segment the imported data (features were not rebuilt)");
+        }
+        LOG.info("imported {} in {} ms; catalog {} ({})", report.rows(), report.millis(), dir,
+                drafted ? "new draft" : "kept");
+        return new ImportReport(report.rows(), report.keys(), report.asOf(), report.catalog(), report.drafted(),
+                List.copyOf(warnings), report.millis(), report.refreshed());
+    }
+}
