@@ -1,5 +1,6 @@
 package dev.segmentagent.features;
 
+import dev.segmentagent.catalog.FeatureBuilder;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.WarehouseException;
 import dev.segmentagent.warehouse.WarehouseFacts;
@@ -88,7 +89,9 @@ final class BehaviourFeatures {
     }
 
     static Table read(DuckDbWarehouse warehouse) {
-        Instant asOf = new WarehouseFacts(warehouse).asOf();
+        // the timing features describe the same moment as customer_features: orders after it do not count
+        WarehouseFacts facts = new WarehouseFacts(warehouse);
+        Instant asOf = facts.get(FeatureBuilder.AS_OF_KEY).map(Instant::parse).orElseGet(facts::asOf);
         int n = count(warehouse);
         long[] ids = new long[n];
         double[][] rows = new double[n][];

@@ -90,7 +90,7 @@ final class BinaryClassifier {
      * The column order follows the model's own feature-ID map, so a feature unknown to the model is ignored
      * exactly as Tribuo would.
      */
-    static final class Scorer {
+    static final class Scorer implements TrainingSets.ChunkScorer {
 
         private final Booster booster;
         private final int[] columnOf; // input j -> model feature id, or -1
@@ -112,7 +112,8 @@ final class BinaryClassifier {
         }
 
         /** Probability of the positive class for the first {@code rows} rows of {@code values}. */
-        double[] score(double[][] values, int rows) {
+        @Override
+        public double[] score(double[][] values, int rows) {
             if (rows == 0) {
                 return new double[0];
             }

@@ -80,6 +80,11 @@ final class TrainingSets {
         }
     }
 
+    /** Scores the first {@code rows} rows of a chunk of feature rows. */
+    interface ChunkScorer {
+        double[] score(double[][] chunk, int rows);
+    }
+
     /** Scores of the customers to score now, row i for customer ids[i]. */
     record Scored(long[] ids, double[] scores) {}
 
@@ -87,7 +92,7 @@ final class TrainingSets {
      * Streams the customers to score from customer_features in chunks and scores each chunk as it comes, so a
      * million customers never sit in memory as one feature matrix (only their ids and scores do).
      */
-    Scored score(Outcome outcome, BinaryClassifier.Scorer scorer, int chunkRows) {
+    Scored score(Outcome outcome, ChunkScorer scorer, int chunkRows) {
         String sql = "SELECT s.* FROM customer_features s WHERE " + population(outcome) + " ORDER BY s.customer_id";
         long[] ids = new long[1024];
         double[] scores = new double[1024];
