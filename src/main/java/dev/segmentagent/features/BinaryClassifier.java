@@ -51,8 +51,11 @@ final class BinaryClassifier {
     static Model<Label> train(FeatureMatrix data, Parameters p, String description) {
         MutableDataset<Label> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance(description, OffsetDateTime.now(ZoneOffset.UTC), LABELS), LABELS);
+        String[] names = data.names().toArray(String[]::new);
+        Label positive = new Label(POSITIVE);
+        Label negative = new Label(NEGATIVE);
         for (int i = 0; i < data.rows(); i++) {
-            dataset.add(example(data.names(), data.values()[i], new Label(data.labels()[i] ? POSITIVE : NEGATIVE)));
+            dataset.add(example(names, data.values()[i], data.labels()[i] ? positive : negative));
         }
         // hist: binned split finding, far faster than exact on thousands of rows, same quality at this size
         XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
@@ -70,8 +73,9 @@ final class BinaryClassifier {
     /** The same probabilities through Tribuo's own per-example predictions: the reference the Scorer must match. */
     static double[] predictWithTribuo(Model<Label> model, FeatureMatrix data) {
         List<Example<Label>> examples = new ArrayList<>(data.rows());
+        String[] names = data.names().toArray(String[]::new);
         for (int i = 0; i < data.rows(); i++) {
-            examples.add(example(data.names(), data.values()[i], LABELS.getUnknownOutput()));
+            examples.add(example(names, data.values()[i], LABELS.getUnknownOutput()));
         }
         List<Prediction<Label>> predictions = model.predict(examples);
         double[] scores = new double[predictions.size()];
@@ -157,13 +161,20 @@ final class BinaryClassifier {
         return importance;
     }
 
-    private static Example<Label> example(List<String> names, double[] values, Label label) {
-        ArrayExample<Label> example = new ArrayExample<>(label);
+    /**
+     * One example from a row, missing values left out. Built in one go from arrays: adding features one by one
+     * to an ArrayExample cost ten times more than the boosting itself on 30k rows x 146 features (JFR/probe).
+     */
+    private static Example<Label> example(String[] names, double[] values, Label label) {
+        String[] present = new String[values.length];
+        double[] presentValues = new double[values.length];
+        int n = 0;
         for (int j = 0; j < values.length; j++) {
             if (!Double.isNaN(values[j])) {
-                example.add(names.get(j), values[j]);
+                present[n] = names[j];
+                presentValues[n++] = values[j];
             }
         }
-        return example;
+        return new ArrayExample<>(label, java.util.Arrays.copyOf(present, n), java.util.Arrays.copyOf(presentValues, n));
     }
 }
