@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.segmentagent.bench.BenchReport;
 import dev.segmentagent.bench.SegmentBench;
+import dev.segmentagent.features.MlBench;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,9 +37,25 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "also write the report as JSON to this file")
     Path json;
 
+    @Option(names = "--ml", description = "run the ML bench instead (churn training and scoring, k-means; Tribuo "
+            + "side by side with XGBoost and scikit-learn from python3 on the same exported data)")
+    boolean ml;
+
+    @Option(names = "--ml-train-rows", defaultValue = "100000", description = "labelled customers the ML bench trains on")
+    int mlTrainRows;
+
+    @Option(names = "--ml-k", defaultValue = "8", description = "k of the ML bench's fixed-k k-means")
+    int mlK;
+
+    @Option(names = "--python", description = "python interpreter for the ML bench's peer (default: python3, then /usr/bin/python3)")
+    String python;
+
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : Path.of("data", "bench-" + customers);
+        if (ml) {
+            return MlBenchRun.run(dir, customers, new MlBench.Options(mlTrainRows, mlK, dir.resolve("ml-bench"), python), json);
+        }
         Map<String, Object> properties = Map.of(
                 "segment.data.dir", dir.toString(),
                 "segment.data.demo-customers", customers,

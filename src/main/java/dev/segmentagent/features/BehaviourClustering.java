@@ -33,7 +33,7 @@ final class BehaviourClustering {
 
     static final String MODEL = "behaviour";
     private static final ClusteringFactory FACTORY = new ClusteringFactory();
-    private static final int ITERATIONS = 100;
+    static final int ITERATIONS = 100;
 
     static {
         TribuoLogging.quiet();
@@ -123,7 +123,7 @@ final class BehaviourClustering {
                 new ScoreTables.Assignments(MODEL, version, table.ids(), clusters, assignedNames));
     }
 
-    private KMeansModel fit(double[][] z, int k) {
+    KMeansModel fit(double[][] z, int k) {
         MutableDataset<ClusterID> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance("behaviour features", OffsetDateTime.now(ZoneOffset.UTC), FACTORY), FACTORY);
         for (double[] row : z) {
@@ -206,7 +206,7 @@ final class BehaviourClustering {
     }
 
     /** Agreement with the generator's planted personas (demo data only; imported data has none). */
-    private java.util.Optional<Double> plantedPersonasAri(long[] ids, int[] clusters) {
+    java.util.Optional<Double> plantedPersonasAri(long[] ids, int[] clusters) {
         Map<Long, String> personas = new HashMap<>();
         try (Connection connection = warehouse.connection();
              PreparedStatement statement = connection.prepareStatement("SELECT customer_id, persona FROM planted_personas");

@@ -19,6 +19,9 @@ import java.util.Map;
  */
 final class ClassifierTraining {
 
+    /** Rows per native predict call when scoring: big enough to amortise the call, small enough for the heap. */
+    static final int SCORE_CHUNK_ROWS = 65_536;
+
     private final TrainingSets sets;
     private final ModelsConfig config;
 
@@ -48,8 +51,8 @@ final class ClassifierTraining {
         BinaryMetrics holdout = BinaryMetrics.of(test.labels(), BinaryClassifier.predict(model, test));
         progress.report("scoring", 75);
         started = System.nanoTime();
-        FeatureMatrix current = sets.current(outcome);
-        double[] scores = BinaryClassifier.predict(model, current);
+        TrainingSets.Scored current = sets.score(outcome, new BinaryClassifier.Scorer(model, train.names()), SCORE_CHUNK_ROWS);
+        double[] scores = current.scores();
         long scoreMs = (System.nanoTime() - started) / 1_000_000;
         String[] tierNames = Arrays.stream(scores).mapToObj(tiers::tier).toArray(String[]::new);
 
@@ -60,7 +63,7 @@ final class ClassifierTraining {
         metrics.put("holdout_positive_rate", holdout.positiveRate());
         metrics.put("train_rows", train.rows());
         metrics.put("train_positive_rate", (double) train.positives() / train.rows());
-        metrics.put("scored", current.rows());
+        metrics.put("scored", current.ids().length);
         metrics.put("train_ms", trainMs);
         metrics.put("score_ms", scoreMs);
 

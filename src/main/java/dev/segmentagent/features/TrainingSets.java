@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -79,6 +80,53 @@ final class TrainingSets {
         }
     }
 
+    /** Scores the first {@code rows} rows of a chunk of feature rows. */
+    interface ChunkScorer {
+        double[] score(double[][] chunk, int rows);
+    }
+
+    /** Scores of the customers to score now, row i for customer ids[i]. */
+    record Scored(long[] ids, double[] scores) {}
+
+    /**
+     * Streams the customers to score from customer_features in chunks and scores each chunk as it comes, so a
+     * million customers never sit in memory as one feature matrix (only their ids and scores do).
+     */
+    Scored score(Outcome outcome, ChunkScorer scorer, int chunkRows) {
+        String sql = "SELECT s.* FROM customer_features s WHERE " + population(outcome) + " ORDER BY s.customer_id";
+        long[] ids = new long[1024];
+        double[] scores = new double[1024];
+        int n = 0;
+        double[][] chunk = new double[chunkRows][];
+        try (Connection connection = warehouse.connection(); PreparedStatement statement = connection.prepareStatement(sql);
+             ResultSet rs = statement.executeQuery()) {
+            ModelInputs.RowReader reader = inputs.reader(rs);
+            int idColumn = rs.findColumn("customer_id");
+            int inChunk = 0;
+            while (true) {
+                boolean more = rs.next();
+                if (more) {
+                    if (n == ids.length) {
+                        ids = Arrays.copyOf(ids, n * 2);
+                        scores = Arrays.copyOf(scores, n * 2);
+                    }
+                    ids[n++] = rs.getLong(idColumn);
+                    chunk[inChunk++] = reader.read(rs);
+                }
+                if (inChunk == chunkRows || (!more && inChunk > 0)) {
+                    System.arraycopy(scorer.score(chunk, inChunk), 0, scores, n - inChunk, inChunk);
+                    inChunk = 0;
+                }
+                if (!more) {
+                    break;
+                }
+            }
+        } catch (SQLException e) {
+            throw new WarehouseException("reading features to score failed: " + e.getMessage(), e);
+        }
+        return new Scored(Arrays.copyOf(ids, n), Arrays.copyOf(scores, n));
+    }
+
     private static String population(Outcome outcome) {
         return outcome.buyersOnly() ? "s.orders_count > 0" : "TRUE";
     }
@@ -88,11 +136,14 @@ final class TrainingSets {
         List<double[]> rows = new ArrayList<>();
         List<Boolean> labels = new ArrayList<>();
         try (ResultSet rs = statement.executeQuery()) {
+            ModelInputs.RowReader reader = inputs.reader(rs);
+            int idColumn = rs.findColumn("customer_id");
+            int labelColumn = outcome == null ? -1 : rs.findColumn("label_orders");
             while (rs.next()) {
-                ids.add(rs.getLong("customer_id"));
-                rows.add(inputs.read(rs));
+                ids.add(rs.getLong(idColumn));
+                rows.add(reader.read(rs));
                 if (outcome != null) {
-                    boolean ordered = rs.getLong("label_orders") > 0;
+                    boolean ordered = rs.getLong(labelColumn) > 0;
                     labels.add(ordered == outcome.positiveWhenOrdered());
                 }
             }

@@ -58,6 +58,27 @@ class ModelTrainingTest {
     }
 
     @Test
+    void given_a_trained_churn_model_when_scored_in_batch_on_the_booster_then_scores_equal_tribuos_own_predictions() {
+        TrainedModel trained = churn();
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) trained.tribuo();
+        TrainingSets sets = new TrainingSets(warehouse, catalog);
+        FeatureMatrix current = sets.current(Outcome.churn(90));
+        double[] tribuo = BinaryClassifier.predictWithTribuo(model, current);
+        double[] batch = BinaryClassifier.predict(model, current);
+        assertThat(batch).hasSize(tribuo.length);
+        for (int i = 0; i < tribuo.length; i++) {
+            assertThat(batch[i]).as("customer %d", current.ids()[i]).isCloseTo(tribuo[i], org.assertj.core.data.Offset.offset(1e-6));
+        }
+        // streamed in small chunks from DuckDB: the same customers, the same scores
+        TrainingSets.Scored streamed = sets.score(Outcome.churn(90),
+                new BinaryClassifier.Scorer(model, current.names()), 333);
+        assertThat(streamed.ids()).containsExactly(current.ids());
+        assertThat(streamed.scores()).containsExactly(batch);
+        assertThat(trained.scores().scores()).containsExactly(batch);
+    }
+
+    @Test
     void given_a_purchase_propensity_model_when_saved_and_loaded_then_scores_match(@TempDir Path dir) {
         TrainedModel trained = new ClassifierTraining(new TrainingSets(warehouse, catalog), config)
                 .train(Outcome.purchase(30), ScoreTiers.PROPENSITY, DemoModels.AS_OF, "p:v1", Progress.none());

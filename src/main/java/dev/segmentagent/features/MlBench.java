@@ -1,0 +1,375 @@
+package dev.segmentagent.features;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.segmentagent.catalog.CatalogService;
+import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.WarehouseFacts;
+import jakarta.inject.Singleton;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.clustering.kmeans.KMeansModel;
+import org.tribuo.math.la.DenseVector;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ML part of the bench: churn training (a seeded sample of labelled customers), scoring every customer,
+ * and k-means on the behaviour features, timed in Java (Tribuo) and, on the very same exported matrices in the
+ * same run, in Python (XGBoost and scikit-learn from Debian's packages) with the same parameters, so the
+ * ratio compares libraries rather than data.
+ *
+ * <p>Matrices go to Python as raw little-endian float32 files (the precision XGBoost works in anyway), which
+ * numpy maps without parsing; a CSV of a million rows would time the parser, not the model.
+ */
+@Singleton
+public class MlBench {
+
+    /** What to run: labelled rows to train on, k of the fixed-k k-means, where to export, which python. */
+    public record Options(int trainRows, int clusters, Path workDir, String python) {}
+
+    /** Figures as nested maps (for JSON) and the side-by-side table. */
+    public record Report(Map<String, Object> figures, String table) {}
+
+    private static final String SCRIPT = "bench/ml_peer.py";
+
+    private final DuckDbWarehouse warehouse;
+    private final CatalogService catalogs;
+    private final ModelsConfig config;
+
+    MlBench(DuckDbWarehouse warehouse, CatalogService catalogs, ModelsConfig config) {
+        this.warehouse = warehouse;
+        this.catalogs = catalogs;
+        this.config = config;
+    }
+
+    public Report run(Options options) throws IOException {
+        Files.createDirectories(options.workDir());
+        Map<String, Object> java = new LinkedHashMap<>();
+        Map<String, Object> data = new LinkedHashMap<>();
+        TrainingSets sets = new TrainingSets(warehouse, catalogs.catalog());
+        Outcome churn = Outcome.churn(config.churnHorizonDays());
+        Instant asOf = new WarehouseFacts(warehouse).asOf();
+        Instant testCutoff = asOf.minus(Duration.ofDays(churn.horizonDays()));
+        Instant trainCutoff = testCutoff.minus(Duration.ofDays(config.holdoutGapDays()));
+
+        // churn: point-in-time training and holdout sets, a seeded sample of each
+        long t = System.nanoTime();
+        FeatureMatrix train = sample(sets.labelled(churn, trainCutoff), options.trainRows(), config.seed());
+        FeatureMatrix test = sample(sets.labelled(churn, testCutoff), options.trainRows(), config.seed() + 1);
+        java.put("churn_sets_s", seconds(t));
+        data.put("customers", new WarehouseFacts(warehouse).customerCount());
+        data.put("churn_train_rows", train.rows());
+        data.put("churn_test_rows", test.rows());
+        data.put("churn_features", train.names().size());
+        BinaryClassifier.Parameters parameters = BinaryClassifier.Parameters.of(config);
+        t = System.nanoTime();
+        Model<Label> model = BinaryClassifier.train(train, parameters, "bench churn as of " + trainCutoff);
+        java.put("churn_train_s", seconds(t));
+        BinaryClassifier.Scorer scorer = new BinaryClassifier.Scorer(model, train.names());
+        java.put("churn_holdout_auc", BinaryMetrics.of(test.labels(), scorer.score(test.values(), test.rows())).rocAuc());
+        Path trainFile = options.workDir().resolve("churn_train.f32");
+        Path testFile = options.workDir().resolve("churn_test.f32");
+        writeLabelled(train, trainFile);
+        writeLabelled(test, testFile);
+        train = null; // let the training rows go before a million scoring rows stream through
+        test = null;
+
+        // scoring every customer: streamed from DuckDB in chunks; predict time summed over the chunks
+        Path scoreFile = options.workDir().resolve("churn_score.f32");
+        long[] predictNanos = {0};
+        int[] scoredRows = {0};
+        long[] exportNanos = {0};
+        t = System.nanoTime();
+        try (FileChannel out = FileChannel.open(scoreFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            TrainingSets.Scored scored = sets.score(churn, (chunk, rows) -> {
+                long exportStarted = System.nanoTime();
+                write(out, chunk, rows, null);
+                long started = System.nanoTime();
+                double[] scores = scorer.score(chunk, rows);
+                predictNanos[0] += System.nanoTime() - started;
+                scoredRows[0] += rows;
+                exportNanos[0] += started - exportStarted; // export time is not scoring time
+                return scores;
+            }, ClassifierTraining.SCORE_CHUNK_ROWS);
+            data.put("scored_rows", scored.ids().length);
+        }
+        java.put("score_end_to_end_s", (System.nanoTime() - t - exportNanos[0]) / 1e9);
+        java.put("score_predict_s", predictNanos[0] / 1e9);
+
+        // k-means on the standardised behaviour features, fixed k, same initialisation and iteration cap
+        t = System.nanoTime();
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        BehaviourFeatures.Scaler scaler = BehaviourFeatures.Scaler.fit(table.raw());
+        double[][] z = new double[table.raw().length][];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = scaler.apply(table.raw()[i]);
+        }
+        java.put("kmeans_features_s", seconds(t));
+        data.put("kmeans_rows", z.length);
+        data.put("kmeans_features", BehaviourFeatures.names().size());
+        data.put("kmeans_k", options.clusters());
+        BehaviourClustering clustering = new BehaviourClustering(warehouse, config);
+        t = System.nanoTime();
+        KMeansModel kmeans = clustering.fit(z, options.clusters());
+        java.put("kmeans_fit_s", seconds(t));
+        int[] clusters = BehaviourClustering.predict(kmeans, z);
+        java.put("kmeans_inertia", inertia(kmeans, z, clusters));
+        clustering.plantedPersonasAri(table.ids(), clusters).ifPresent(ari -> java.put("kmeans_ari_vs_personas", ari));
+        Path kmeansFile = options.workDir().resolve("kmeans.f32");
+        try (FileChannel out = FileChannel.open(kmeansFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            write(out, z, z.length, null);
+        }
+        z = null;
+        table = null;
+
+        // the application's own path: k chosen by silhouette over the configured range
+        t = System.nanoTime();
+        TrainedModel behaviour = clustering.train("bench", Progress.none());
+        java.put("clustering_app_path_s", seconds(t));
+        java.put("clustering_app_k", behaviour.metrics().get("k"));
+        java.put("clustering_app_ari_vs_personas", behaviour.metrics().get("ari_vs_planted_personas"));
+
+        Map<String, Object> job = new LinkedHashMap<>();
+        job.put("train", Map.of("path", trainFile.toString(), "rows", data.get("churn_train_rows"), "cols", data.get("churn_features") + ""));
+        job.put("test", Map.of("path", testFile.toString(), "rows", data.get("churn_test_rows"), "cols", data.get("churn_features") + ""));
+        job.put("score", Map.of("path", scoreFile.toString(), "rows", scoredRows[0], "cols", data.get("churn_features") + ""));
+        job.put("kmeans", Map.of("path", kmeansFile.toString(), "rows", data.get("kmeans_rows"), "cols", data.get("kmeans_features") + "",
+                "k", options.clusters(), "iterations", BehaviourClustering.ITERATIONS, "seed", config.seed()));
+        job.put("xgboost", parameters);
+        Path jobFile = options.workDir().resolve("job.json");
+        Files.writeString(jobFile, ModelFiles.JSON.writeValueAsString(job));
+
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("data", data);
+        figures.put("parameters", parameters);
+        figures.put("java", java);
+        PythonPeer.Result peer = new PythonPeer(options.python()).run(script(options.workDir()), jobFile, config.threads());
+        figures.put("python", peer.figures());
+        figures.put("python_note", peer.note());
+        return new Report(figures, table(data, java, peer));
+    }
+
+    private static Path script(Path workDir) throws IOException {
+        Path script = workDir.resolve("ml_peer.py");
+        try (InputStream in = MlBench.class.getClassLoader().getResourceAsStream(SCRIPT)) {
+            if (in == null) {
+                throw new IOException("resource " + SCRIPT + " missing");
+            }
+            Files.write(script, in.readAllBytes());
+        }
+        return script;
+    }
+
+    /** A seeded sample of at most {@code max} rows, kept in id order. */
+    static FeatureMatrix sample(FeatureMatrix m, int max, long seed) {
+        if (m.rows() <= max) {
+            return m;
+        }
+        // selection sampling (Knuth's algorithm S): exactly max rows, each equally likely, order kept
+        SplittableRandom random = new SplittableRandom(seed);
+        long[] ids = new long[max];
+        double[][] values = new double[max][];
+        boolean[] labels = new boolean[max];
+        int taken = 0;
+        for (int i = 0; i < m.rows() && taken < max; i++) {
+            if (random.nextDouble() * (m.rows() - i) < max - taken) {
+                ids[taken] = m.ids()[i];
+                values[taken] = m.values()[i];
+                labels[taken] = m.labels()[i];
+                taken++;
+            }
+        }
+        return new FeatureMatrix(ids, m.names(), values, labels);
+    }
+
+    private static void writeLabelled(FeatureMatrix m, Path file) throws IOException {
+        try (FileChannel out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            write(out, m.values(), m.rows(), m.labels());
+        }
+    }
+
+    /** Rows as float32, little-endian; with labels, the label (0/1) is an extra last column. */
+    private static void write(FileChannel out, double[][] rows, int n, boolean[] labels) {
+        if (n == 0) {
+            return;
+        }
+        int cols = rows[0].length + (labels == null ? 0 : 1);
+        ByteBuffer buffer = ByteBuffer.allocate(Math.max(1, 8192 / cols) * cols * 4).order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            for (int i = 0; i < n; i++) {
+                if (buffer.remaining() < cols * 4) {
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                    buffer.clear();
+                }
+                for (double v : rows[i]) {
+                    buffer.putFloat((float) v);
+                }
+                if (labels != null) {
+                    buffer.putFloat(labels[i] ? 1f : 0f);
+                }
+            }
+            buffer.flip();
+            while (buffer.hasRemaining()) {
+                out.write(buffer);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sum of squared distances to the assigned centroid: what k-means minimises, comparable with sklearn's. */
+    static double inertia(KMeansModel model, double[][] z, int[] clusters) {
+        DenseVector[] centroids = model.getCentroidVectors();
+        // centroid vectors are in the model's feature-ID order; our features were added under their names
+        var featureMap = model.getFeatureIDMap();
+        List<String> names = BehaviourFeatures.names();
+        int[] id = new int[names.size()];
+        for (int j = 0; j < id.length; j++) {
+            id[j] = featureMap.getID(names.get(j));
+        }
+        double sum = 0;
+        for (int i = 0; i < z.length; i++) {
+            DenseVector c = centroids[clusters[i]];
+            for (int j = 0; j < z[i].length; j++) {
+                double d = z[i][j] - (id[j] < 0 ? 0 : c.get(id[j]));
+                sum += d * d;
+            }
+        }
+        return sum;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    private static String table(Map<String, Object> data, Map<String, Object> java, PythonPeer.Result peer) {
+        JsonNode py = peer.figures() == null ? null : ModelFiles.JSON.valueToTree(peer.figures());
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "ML bench: %s customers; churn %s train / %s holdout rows x %s features; "
+                        + "scoring %s rows; k-means %s x %s, k=%s%n", data.get("customers"), data.get("churn_train_rows"),
+                data.get("churn_test_rows"), data.get("churn_features"), data.get("scored_rows"), data.get("kmeans_rows"),
+                data.get("kmeans_features"), data.get("kmeans_k")));
+        out.append(String.format(Locale.ROOT, "%-34s %14s %16s %8s%n", "task", "Java (Tribuo)", "Python peer", "ratio"));
+        row(out, "churn training (s)", java.get("churn_train_s"), py, "xgb_train_s", true);
+        row(out, "churn holdout ROC AUC", java.get("churn_holdout_auc"), py, "xgb_holdout_auc", false);
+        row(out, "scoring, predict only (s)", java.get("score_predict_s"), py, "xgb_predict_s", true);
+        row(out, "k-means fit (s)", java.get("kmeans_fit_s"), py, "kmeans_fit_s", true);
+        row(out, "k-means inertia", java.get("kmeans_inertia"), py, "kmeans_inertia", true);
+        out.append(String.format(Locale.ROOT, "%-34s %14s%n", "scoring end to end, from DuckDB (s)", fmt(java.get("score_end_to_end_s"))));
+        out.append(String.format(Locale.ROOT, "%-34s %14s%n", "churn train+holdout sets (s)", fmt(java.get("churn_sets_s"))));
+        out.append(String.format(Locale.ROOT, "%-34s %14s%n", "k-means ARI vs planted personas", fmt(java.get("kmeans_ari_vs_personas"))));
+        out.append(String.format(Locale.ROOT, "%-34s %14s  (k=%s by silhouette, ARI %s)%n", "clustering, app path (s)",
+                fmt(java.get("clustering_app_path_s")), java.get("clustering_app_k"), fmt(java.get("clustering_app_ari_vs_personas"))));
+        if (peer.note() != null) {
+            out.append("Python peer: ").append(peer.note()).append(System.lineSeparator());
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String task, Object javaValue, JsonNode py, String key, boolean ratio) {
+        Object pyValue = py != null && py.has(key) ? py.get(key).asDouble() : null;
+        String r = "";
+        if (ratio && javaValue instanceof Number j && pyValue instanceof Number p && p.doubleValue() > 0) {
+            r = String.format(Locale.ROOT, "%.2fx", j.doubleValue() / p.doubleValue());
+        }
+        out.append(String.format(Locale.ROOT, "%-34s %14s %16s %8s%n", task, fmt(javaValue), fmt(pyValue), r));
+    }
+
+    private static String fmt(Object value) {
+        if (value instanceof Double d) {
+            return Math.abs(d) >= 1000 ? String.format(Locale.ROOT, "%.0f", d) : String.format(Locale.ROOT, "%.3f", d);
+        }
+        return value == null ? "-" : value.toString();
+    }
+
+    /** Runs the Python peer script when an interpreter with numpy, scikit-learn and xgboost is there. */
+    static final class PythonPeer {
+
+        record Result(Map<String, Object> figures, String note) {}
+
+        private final String python;
+
+        PythonPeer(String python) {
+            this.python = python;
+        }
+
+        Result run(Path script, Path job, int threads) {
+            List<String> candidates = python != null ? List.of(python) : List.of("python3", "/usr/bin/python3");
+            String found = null;
+            for (String candidate : candidates) {
+                if (exec(List.of(candidate, "-c", "import numpy, sklearn, xgboost"), 60, Map.of()).exit() == 0) {
+                    found = candidate;
+                    break;
+                }
+            }
+            if (found == null) {
+                return new Result(null, "skipped: no python3 with numpy, scikit-learn and xgboost among " + candidates
+                        + " (Debian: apt-get install python3-sklearn python3-xgboost)");
+            }
+            // the same thread count as the Java side, for OpenMP (sklearn k-means, xgboost) and BLAS
+            String n = Integer.toString(threads);
+            Exec result = exec(List.of(found, script.toString(), job.toString()), 3600,
+                    Map.of("OMP_NUM_THREADS", n, "OPENBLAS_NUM_THREADS", n, "MKL_NUM_THREADS", n));
+            if (result.exit() != 0) {
+                return new Result(null, "failed (exit " + result.exit() + "): " + tail(result.output()));
+            }
+            String[] lines = result.output().strip().split("\n");
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> figures = ModelFiles.JSON.readValue(lines[lines.length - 1], Map.class);
+                return new Result(figures, "ran with " + found + " (" + figures.get("versions") + ")");
+            } catch (IOException e) {
+                return new Result(null, "unreadable output: " + tail(result.output()));
+            }
+        }
+
+        private record Exec(int exit, String output) {}
+
+        private static Exec exec(List<String> command, long timeoutSeconds, Map<String, String> env) {
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+                builder.environment().putAll(env);
+                Process process = builder.start();
+                byte[] output = process.getInputStream().readAllBytes();
+                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    return new Exec(-1, "timed out");
+                }
+                return new Exec(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                return new Exec(-1, e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Exec(-1, "interrupted");
+            }
+        }
+
+        private static String tail(String text) {
+            return text.length() <= 600 ? text : text.substring(text.length() - 600);
+        }
+    }
+}

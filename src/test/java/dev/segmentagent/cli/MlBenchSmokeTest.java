@@ -1,0 +1,62 @@
+package dev.segmentagent.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code bench --ml} on a small data set, as CI runs it: every Java figure is reported, and the Python peer
+ * either ran on the exported matrices (when python3 with scikit-learn and xgboost is installed) or is skipped
+ * with a message saying why. Never asserts a time.
+ */
+class MlBenchSmokeTest {
+
+    @Test
+    void ml_bench_on_small_demo_data_reports_java_figures_and_the_python_peer_or_why_it_was_skipped() throws Exception {
+        Path dataDir = Path.of("target", "ml-bench-smoke", "data");
+        Path json = Path.of("target", "ml-bench-smoke", "report.json");
+        Files.createDirectories(json.getParent());
+        Files.deleteIfExists(json);
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            System.setOut(capture);
+            exit = new CommandLine(new SegmentAgentCommand()).execute("bench", "--ml", "--customers", "2000",
+                    "--data-dir", dataDir.toString(), "--ml-train-rows", "800", "--ml-k", "4", "--json", json.toString());
+        } finally {
+            System.setOut(original);
+        }
+        String table = printed.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).isZero();
+        assertThat(table).contains("churn training (s)", "scoring, predict only (s)", "k-means fit (s)", "k-means inertia");
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.path("data").path("churn_train_rows").asInt()).isBetween(1, 800);
+        assertThat(report.path("data").path("scored_rows").asInt()).isPositive();
+        assertThat(report.path("data").path("kmeans_rows").asInt()).isEqualTo(2000);
+        JsonNode java = report.path("java");
+        assertThat(java.path("churn_holdout_auc").asDouble()).isBetween(0.5, 1.0);
+        assertThat(java.path("kmeans_inertia").asDouble()).isPositive();
+        if (report.path("python").isObject()) {
+            // same data, same parameters: quality must be comparable, whatever the speed
+            JsonNode python = report.path("python");
+            assertThat(python.path("xgb_holdout_auc").asDouble()).isBetween(java.path("churn_holdout_auc").asDouble() - 0.05, 1.0);
+            assertThat(python.path("kmeans_inertia").asDouble()).isPositive();
+            assertThat(table).contains("Python peer: ran with");
+        } else {
+            assertThat(report.path("python_note").asText()).startsWith("skipped").contains("python3");
+            assertThat(table).contains("Python peer: skipped");
+        }
+    }
+}

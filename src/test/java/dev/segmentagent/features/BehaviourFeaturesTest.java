@@ -1,0 +1,94 @@
+package dev.segmentagent.features;
+
+import dev.segmentagent.warehouse.DuckDbWarehouse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The timing features of the behaviour clustering, on hand-made orders whose answers are known. */
+class BehaviourFeaturesTest {
+
+    private DuckDbWarehouse warehouse;
+
+    @BeforeEach
+    void tables() throws SQLException {
+        warehouse = DuckDbWarehouse.inMemory();
+        try (Connection c = warehouse.connection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS warehouse_meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
+            s.execute("DELETE FROM warehouse_meta");
+            s.execute("INSERT INTO warehouse_meta VALUES ('as_of', '2026-11-01T00:00:00Z'), ('features_as_of', '2026-11-01T00:00:00Z')");
+            s.execute("CREATE OR REPLACE TABLE orders (customer_id BIGINT, ordered_at TIMESTAMP)");
+            s.execute("""
+                    CREATE OR REPLACE TABLE customer_features (customer_id BIGINT, orders_365d BIGINT, orders_count BIGINT,
+                        days_since_last_order BIGINT, weekend_orders_365d BIGINT, sessions_90d BIGINT, weekend_sessions_90d BIGINT,
+                        discounted_orders_365d BIGINT, premium_lines_365d BIGINT, order_lines_365d BIGINT,
+                        product_views_90d BIGINT, orders_90d BIGINT)""");
+            // 1: a quarterly buyer, 5 orders 91 days apart; 2: a steady buyer every 20 days who stopped 200 days
+            // ago; 3: one order 300 days ago; 4: no orders; plus an order of 3 after as-of that must not count
+            s.execute("""
+                    INSERT INTO orders SELECT 1, TIMESTAMP '2026-10-20' - INTERVAL (91 * i) DAY FROM range(5) t(i)
+                    UNION ALL SELECT 2, TIMESTAMP '2026-04-15' - INTERVAL (20 * i) DAY FROM range(10) t(i)
+                    UNION ALL SELECT 3, TIMESTAMP '2026-01-05'
+                    UNION ALL SELECT 3, TIMESTAMP '2026-11-20'""");
+            s.execute("""
+                    INSERT INTO customer_features VALUES
+                      (1, 4, 5, 12, 4, 10, 10, 0, 0, 5, 0, 1),
+                      (2, 0, 10, 200, 0, 0, 0, 0, 0, 0, 0, 0),
+                      (3, 1, 1, 300, 0, 0, 0, 1, 0, 1, 0, 0),
+                      (4, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 5, 0)""");
+        }
+    }
+
+    @AfterEach
+    void close() {
+        warehouse.close();
+    }
+
+    private double value(BehaviourFeatures.Table table, long customer, String feature) {
+        int row = java.util.Arrays.binarySearch(table.ids(), customer);
+        return table.raw()[row][BehaviourFeatures.names().indexOf(feature)];
+    }
+
+    @Test
+    void a_quarterly_buyer_has_a_high_quarterly_rhythm_and_a_steady_one_does_not() {
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        assertThat(table.ids()).containsExactly(1, 2, 3, 4);
+        // 4 quarter-long gaps of 4, shrunk with 3 pseudo gaps towards the population's 4/13
+        assertThat(value(table, 1, "quarterly_rhythm")).isCloseTo((4 + 3 * 4.0 / 13) / (4 + 3), within(1e-9));
+        assertThat(value(table, 2, "quarterly_rhythm")).isCloseTo((0 + 3 * 4.0 / 13) / (9 + 3), within(1e-9));
+    }
+
+    @Test
+    void a_buyer_silent_for_ten_usual_gaps_is_overdue_and_a_single_old_order_is_a_lapsed_one_time_purchase() {
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        assertThat(value(table, 2, "overdue_factor")).isCloseTo(200.0 / 20, within(1e-6));
+        assertThat(value(table, 1, "overdue_factor")).isCloseTo(12 / 91.0, within(0.01));
+        assertThat(value(table, 3, "single_order_lapsed")).isEqualTo(1.0);
+        assertThat(value(table, 1, "single_order_lapsed")).isZero();
+        assertThat(value(table, 4, "overdue_factor")).as("no orders: neutral").isEqualTo(1.0);
+    }
+
+    @Test
+    void an_order_after_the_features_as_of_does_not_reach_the_timing_features() {
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        // customer 3's second order lies after as-of: still a single order with no gaps, neutral overdue factor
+        assertThat(value(table, 3, "overdue_factor")).isEqualTo(1.0);
+        assertThat(value(table, 3, "quarterly_rhythm")).isCloseTo(4.0 / 13, within(1e-9));
+    }
+
+    @Test
+    void a_share_from_one_order_is_pulled_towards_the_population_rate() {
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        // customer 3: 1 discounted order of 1; population 1 of 5 orders -> (1 + 6 * 0.2) / (1 + 6)
+        assertThat(value(table, 3, "discount_share")).isCloseTo((1 + 6 * 0.2) / 7, within(1e-9));
+        // customer 1: 4 weekend orders of 4; population 4 of 5 -> (4 + 6 * 0.8) / (4 + 6)
+        assertThat(value(table, 1, "weekend_order_share")).isCloseTo((4 + 6 * 0.8) / 10, within(1e-9));
+    }
+}
