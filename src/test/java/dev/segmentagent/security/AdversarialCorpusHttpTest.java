@@ -162,6 +162,10 @@ class AdversarialCorpusHttpTest {
                 assertThat(problem.path("code").asText()).as("%s: problem code; body %s", id, abbreviate(text))
                         .isEqualTo(c.get("code").asText());
             }
+            if (c.hasNonNull("issue")) {
+                assertThat(problem.at("/issues/0/code").asText()).as("%s: first issue code", id)
+                        .isEqualTo(c.get("issue").asText());
+            }
         }
         c.path("expect").fields().forEachRemaining(e -> {
             try {
