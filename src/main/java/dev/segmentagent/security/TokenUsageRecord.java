@@ -7,7 +7,7 @@ import java.time.LocalDate;
 
 /** LLM tokens one key spent on one UTC day. */
 @MappedEntity("token_usage")
-record TokenUsageRecord(@Id String id, String keyName, LocalDate day, long tokens, long requests) {
+record TokenUsageRecord(@Id String id, String keyName, LocalDate usageDay, long tokens, long requests) {
 
     static String id(String keyName, LocalDate day) {
         return keyName + "|" + day;
