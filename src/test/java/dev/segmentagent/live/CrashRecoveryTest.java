@@ -130,7 +130,9 @@ class CrashRecoveryTest {
             assertThat(segment.getValue()).as("segment %s holds members of one version", segment.getKey()).hasSize(1);
             int version = segment.getValue().keySet().iterator().next();
             UUID id = UUID.fromString(segment.getKey());
-            SegmentStore.SavedSegment saved = store.version(id, version).orElseThrow();
+            SegmentStore.SavedSegment saved = store.version(id, version).orElseThrow(() -> new AssertionError(
+                    "segment " + id + ": DuckDB holds members of version " + version + " but the metadata store knows "
+                            + store.versions(id).stream().map(SegmentVersionRecord::version).toList()));
             PreparedDefinition prepared = pipeline.prepare(SegmentJson.parse(saved.version().definitionJson()), null,
                     id.toString());
             List<Long> expected = new SegmentExecutor(warehouse, SqlPolicy.forCatalog(prepared.catalog()))
