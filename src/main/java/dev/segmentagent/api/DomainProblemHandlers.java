@@ -2,10 +2,12 @@ package dev.segmentagent.api;
 
 import dev.segmentagent.live.SegmentNotFoundException;
 import dev.segmentagent.preview.DefinitionRejectedException;
+import dev.segmentagent.security.LimitExceededException;
 import dev.segmentagent.segment.DefinitionFormatException;
 import dev.segmentagent.sqlgen.PolicyViolationException;
 import dev.segmentagent.sqlgen.SegmentCompileException;
 import dev.segmentagent.warehouse.WarehouseException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -99,6 +101,18 @@ final class DomainProblemHandlers {
             LOG.warn("warehouse failure for {}", request.getPath(), e);
             return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "warehouse-unavailable", Stage.EXECUTE,
                     e.getMessage(), List.of());
+        }
+    }
+
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class LimitExceeded implements ExceptionHandler<LimitExceededException, HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, LimitExceededException e) {
+            Problem problem = Problem.limited(429, HttpStatus.TOO_MANY_REQUESTS.getReason(), e.code(), e.getMessage(),
+                    request.getPath(), e.limit(), e.retryAfterSeconds());
+            return HttpResponse.<Problem>status(HttpStatus.TOO_MANY_REQUESTS).contentType(Problem.MEDIA_TYPE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(problem);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.segmentagent.api;
 
+import dev.segmentagent.security.CurrentActor;
+import dev.segmentagent.security.TokenBudget;
 import dev.segmentagent.interpret.AskResult;
 import dev.segmentagent.interpret.AskService;
 import io.micronaut.core.annotation.Introspected;
@@ -19,9 +21,13 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 class GenerateController {
 
     private final AskService asks;
+    private final TokenBudget budget;
+    private final CurrentActor actor;
 
-    GenerateController(AskService asks) {
+    GenerateController(AskService asks, TokenBudget budget, CurrentActor actor) {
         this.asks = asks;
+        this.budget = budget;
+        this.actor = actor;
     }
 
     /** Length and emptiness are checked by the service, so every channel gets the same problem codes. */
@@ -30,6 +36,10 @@ class GenerateController {
 
     @Post("/generate")
     AskResult generate(@Body GenerateRequest body) {
-        return asks.ask(body.request());
+        String key = actor.name();
+        budget.admit(key);
+        AskResult result = asks.ask(body.request());
+        budget.record(key, result.tokens());
+        return result;
     }
 }

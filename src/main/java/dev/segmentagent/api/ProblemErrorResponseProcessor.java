@@ -27,6 +27,7 @@ class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Problem> {
         if (detail.isBlank()) {
             detail = status.getReason();
         }
+        detail = ClientSafeDetail.of(detail);
         String code = status.getReason().toLowerCase(Locale.ROOT).replace(' ', '-');
         Problem problem = Problem.of(status.getCode(), status.getReason(), code, Stage.REQUEST, detail,
                 context.getRequest().getPath(), List.of());

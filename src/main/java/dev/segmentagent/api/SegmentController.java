@@ -108,19 +108,33 @@ class SegmentController {
         segments.delete(id, actor.name());
     }
 
+    /** @param includePersonalData add the catalog's personal-data columns (admin keys only; audited) */
     @Get("/{id}/members")
     MembersPage members(UUID id, @QueryValue(defaultValue = "0") @Min(0) int page,
-                        @QueryValue(defaultValue = "50") @Min(1) @Max(1000) int size) {
-        return segments.members(id, page, size);
+                        @QueryValue(defaultValue = "50") @Min(1) @Max(1000) int size,
+                        @QueryValue(defaultValue = "false") boolean includePersonalData) {
+        return segments.members(id, page, size, personalData(includePersonalData), actor.name());
     }
 
+    /** @param includePersonalData add the catalog's personal-data columns (admin keys only; audited) */
     @Get(value = "/{id}/members.csv", produces = "text/csv")
-    HttpResponse<Writable> membersCsv(UUID id) {
+    HttpResponse<Writable> membersCsv(UUID id, @QueryValue(defaultValue = "false") boolean includePersonalData) {
+        boolean personal = personalData(includePersonalData);
         segments.get(id, null); // 404 before the stream starts, not halfway through it
         String exportedBy = actor.name(); // read now: the body is written after the request context is gone
-        Writable body = out -> segments.exportCsv(id, out, exportedBy);
+        Writable body = out -> segments.exportCsv(id, out, exportedBy, personal);
         return HttpResponse.ok(body).contentType(new MediaType("text/csv; charset=utf-8"))
                 .header("Content-Disposition", "attachment; filename=\"segment-" + id + "-members.csv\"");
+    }
+
+    /** Refuses, rather than silently omits, personal data asked for by a role that may not read it. */
+    private boolean personalData(boolean requested) {
+        if (requested && !actor.readsPersonalData()) {
+            throw new ProblemException(HttpStatus.FORBIDDEN, "personal-data-forbidden", Stage.REQUEST,
+                    "Personal data (catalog fields flagged pii) is shown to admin keys only; key '" + actor.name()
+                            + "' may read members without it.");
+        }
+        return requested;
     }
 
     private static SaveCommand command(SaveRequest request) {

@@ -97,23 +97,33 @@ public class SegmentService {
         return store.list(nameContains, pageable);
     }
 
-    public MembersPage members(UUID id, int page, int size) {
+    /**
+     * A page of members; with {@code personalData} (the caller's role has been checked) the catalog's personal
+     * fields are added and the read is recorded in the audit log, as exports are.
+     */
+    public MembersPage members(UUID id, int page, int size, boolean personalData, String actor) {
         SavedSegment saved = store.current(id).orElseThrow(() -> new SegmentNotFoundException(id));
         PreparedDefinition prepared = pipeline.prepare(SegmentJson.parse(saved.version().definitionJson()), null,
                 id.toString());
-        MemberQueries.Members result = members.page(prepared, page, size);
+        MemberQueries.Members result = members.page(prepared, page, size, personalData);
+        if (personalData) {
+            audit.record(actor, "segment.members.personal-data", "segment", id.toString(),
+                    "page " + page + " (" + result.rows().size() + " members), version " + saved.version().version()
+                            + ", fields " + result.fields());
+        }
         return new MembersPage(id, saved.version().version(), prepared.asOf(), result.total(), page, size,
                 result.fields(), result.rows());
     }
 
     /** Streams every member as CSV (header first) and records the export in the audit log. */
-    public void exportCsv(UUID id, Writer out, String actor) {
+    public void exportCsv(UUID id, Writer out, String actor, boolean personalData) {
         SavedSegment saved = store.current(id).orElseThrow(() -> new SegmentNotFoundException(id));
         PreparedDefinition prepared = pipeline.prepare(SegmentJson.parse(saved.version().definitionJson()), null,
                 id.toString());
-        long rows = members.writeCsv(prepared, out);
+        long rows = members.writeCsv(prepared, out, personalData);
         audit.record(actor, "segment.export", "segment", id.toString(),
-                rows + " members, version " + saved.version().version());
+                rows + " members, version " + saved.version().version()
+                        + (personalData ? ", including personal data" : ", without personal data"));
     }
 
     private PreparedDefinition prepare(SaveCommand command, String segmentId) {

@@ -1,5 +1,6 @@
 package dev.segmentagent.preview;
 
+import dev.segmentagent.catalog.FieldSpec;
 import dev.segmentagent.sqlgen.SqlFragment;
 import jakarta.inject.Singleton;
 import org.apache.commons.csv.CSVFormat;
@@ -28,11 +29,11 @@ public class MemberQueries {
 
     public record Members(long total, List<String> fields, List<Map<String, Object>> rows) {}
 
-    public Members page(PreparedDefinition prepared, int page, int size) {
+    public Members page(PreparedDefinition prepared, int page, int size, boolean personalData) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
             throw new IllegalArgumentException("page must be >= 0 and size between 1 and " + MAX_PAGE_SIZE);
         }
-        List<String> fields = UsedFields.displayable(prepared.definition().condition(), prepared.catalog());
+        List<String> fields = fields(prepared, personalData);
         SqlFragment where = pipeline.predicate(prepared.definition().condition(), prepared);
         long total = queries.query(prepared.catalog(), "SELECT count(*) FROM customer_features f WHERE " + where.sql(), where.params(),
                 rs -> {
@@ -48,8 +49,8 @@ public class MemberQueries {
     }
 
     /** Writes header + one line per member, streaming from DuckDB; returns the number of members written. */
-    public long writeCsv(PreparedDefinition prepared, Writer out) {
-        List<String> fields = UsedFields.displayable(prepared.definition().condition(), prepared.catalog());
+    public long writeCsv(PreparedDefinition prepared, Writer out, boolean personalData) {
+        List<String> fields = fields(prepared, personalData);
         SqlFragment where = pipeline.predicate(prepared.definition().condition(), prepared);
         List<String> header = new ArrayList<>();
         header.add("customer_id");
@@ -74,6 +75,16 @@ public class MemberQueries {
                 throw new UncheckedIOException("writing the CSV export failed", e);
             }
         });
+    }
+
+    /** The definition's own non-personal fields, then (when the caller may and asked) every personal field. */
+    private static List<String> fields(PreparedDefinition prepared, boolean personalData) {
+        List<String> fields = new ArrayList<>(UsedFields.displayable(prepared.definition().condition(), prepared.catalog()));
+        if (personalData) {
+            prepared.catalog().fields().stream().filter(FieldSpec::pii).filter(f -> !f.deprecated())
+                    .map(FieldSpec::name).forEach(fields::add);
+        }
+        return fields;
     }
 
     private static String select(List<String> fields, SqlFragment where) {

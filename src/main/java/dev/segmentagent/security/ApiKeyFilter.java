@@ -25,6 +25,7 @@ import java.util.Optional;
 class ApiKeyFilter implements Ordered {
 
     static final String PRINCIPAL = "segment.principal";
+    static final int ORDER = HIGHEST_PRECEDENCE + 100;
 
     private final SecurityConfig config;
     private final ApiKeys keys;
@@ -80,6 +81,6 @@ class ApiKeyFilter implements Ordered {
 
     @Override
     public int getOrder() {
-        return HIGHEST_PRECEDENCE + 100;
+        return ORDER;
     }
 }

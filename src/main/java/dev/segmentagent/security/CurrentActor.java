@@ -16,6 +16,11 @@ public class CurrentActor {
                 .orElse(Principal.LOCAL);
     }
 
+    /** Whether this caller's role may see personal data in member views and exports. */
+    public boolean readsPersonalData() {
+        return principal().role().readsPersonalData();
+    }
+
     /** The audit name: the key's name. */
     public String name() {
         return principal().name();

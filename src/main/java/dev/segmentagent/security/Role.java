@@ -11,4 +11,13 @@ public enum Role {
     public boolean includes(Role required) {
         return ordinal() >= required.ordinal();
     }
+
+    /**
+     * Whether member views and exports may carry personal data (catalog fields flagged {@code pii}) for this
+     * role. Admins only, and only when they ask for it: personal data is not what a segment is for, so no
+     * working role needs it by default, and whoever needs it can be seen asking in the audit log.
+     */
+    public boolean readsPersonalData() {
+        return this == ADMIN;
+    }
 }
