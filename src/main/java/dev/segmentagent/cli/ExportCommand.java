@@ -35,6 +35,10 @@ class ExportCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv|-", description = "CSV file to write, or - for stdout")
     String outFile;
 
+    @Option(names = "--include-personal-data", description = "add the catalog's personal-data columns (email, "
+            + "phone, names); recorded in the audit log. Whoever runs the CLI can read the data folder anyway, as an admin can.")
+    boolean personalData;
+
     @Mixin
     DataOptions data;
 
@@ -45,11 +49,11 @@ class ExportCommand implements Callable<Integer> {
             segments.get(segment, null); // unknown segment: fail before creating the file
             if ("-".equals(outFile)) {
                 Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                segments.exportCsv(segment, writer, SaveCommandLine.actor());
+                segments.exportCsv(segment, writer, SaveCommandLine.actor(), personalData);
                 writer.flush();
                 return ExitCode.OK;
             }
-            long total = segments.members(segment, 0, 1).total();
+            long total = segments.members(segment, 0, 1, false, SaveCommandLine.actor()).total();
             Path file = Path.of(outFile);
             Path tmp = file.resolveSibling(file.getFileName() + ".part");
             ProgressReporter reporter = total >= BAR_FROM ? ProgressReporter.console() : ProgressReporter.silent();
@@ -57,7 +61,7 @@ class ExportCommand implements Callable<Integer> {
             try (ProgressReporter.Task task = reporter.start("export", total)) {
                 writer = new LineCounting(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8), task);
                 try (writer) {
-                    segments.exportCsv(segment, writer, SaveCommandLine.actor());
+                    segments.exportCsv(segment, writer, SaveCommandLine.actor(), personalData);
                 }
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(tmp);
