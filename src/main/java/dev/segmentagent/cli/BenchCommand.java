@@ -67,7 +67,9 @@ class BenchCommand implements Callable<Integer> {
         Map<String, Object> properties = Map.of(
                 "segment.data.dir", dir.toString(),
                 "segment.data.demo-customers", customers,
-                "micronaut.server.enabled", false);
+                "micronaut.server.enabled", false,
+                // no scheduled refresh may run in the middle of a measurement
+                "segment.live.schedule-enabled", false);
         boolean generated = !Files.exists(dir.resolve("warehouse.duckdb"));
         long started = System.nanoTime();
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
