@@ -74,6 +74,15 @@ class MembershipTable {
      * O(n x members); this costs one scan plus the changed rows. Readers see every set old or every set new.
      */
     Map<UUID, Diff> replaceAll(List<Replacement> sets, Instant at) {
+        return replaceAll(sets, null, at);
+    }
+
+    /**
+     * {@link #replaceAll(List, Instant)} limited to {@code scope} (sorted, distinct customers): each set holds
+     * the scope's customers who qualify now; customers outside the scope keep their membership. This is the
+     * event path: one transaction for every affected segment instead of one per segment.
+     */
+    Map<UUID, Diff> replaceAll(List<Replacement> sets, long[] scope, Instant at) {
         Map<UUID, Diff> diffs = new LinkedHashMap<>();
         if (sets.isEmpty()) {
             return diffs;
@@ -83,7 +92,7 @@ class MembershipTable {
         try (Connection connection = warehouse.connection()) {
             connection.setAutoCommit(false);
             try {
-                long[][] old = readAll(connection, ids);
+                long[][] old = readAll(connection, ids, scope);
                 Map<String, int[]> versions = versionRanges(connection, ids);
                 long[][] entered = new long[sets.size()][];
                 long[][] exited = new long[sets.size()][];
@@ -143,9 +152,11 @@ class MembershipTable {
                         }
                     }
                 }
+                Map<String, Long> sizes = scope == null ? Map.of() : counts(connection, ids);
                 connection.commit();
                 for (int i = 0; i < sets.size(); i++) {
-                    diffs.put(sets.get(i).segmentId(), new Diff(entered[i], exited[i], sets.get(i).members().length));
+                    long size = scope == null ? sets.get(i).members().length : sizes.getOrDefault(ids[i], 0L);
+                    diffs.put(sets.get(i).segmentId(), new Diff(entered[i], exited[i], size));
                 }
                 return diffs;
             } catch (SQLException | RuntimeException e) {
@@ -158,18 +169,22 @@ class MembershipTable {
     }
 
     /** Old members of each segment (index as in {@code ids}), ascending, from one scan of the member table. */
-    private static long[][] readAll(Connection connection, String[] ids) throws SQLException {
+    private static long[][] readAll(Connection connection, String[] ids, long[] scope) throws SQLException {
         LongList[] lists = new LongList[ids.length];
         for (int i = 0; i < ids.length; i++) {
             lists[i] = new LongList();
         }
         // the segment's position comes back as a number so that no string is built per member row
         String sql = "WITH s AS (SELECT id, list_position(?, id) AS i FROM (SELECT unnest(?) AS id)) "
-                + "SELECT s.i, m.customer_id FROM " + MEMBERS + " m JOIN s ON m.segment_id = s.id";
+                + "SELECT s.i, m.customer_id FROM " + MEMBERS + " m JOIN s ON m.segment_id = s.id"
+                + (scope == null ? "" : " WHERE m.customer_id IN (SELECT unnest(?))");
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             java.sql.Array array = connection.createArrayOf("VARCHAR", ids);
             select.setObject(1, array);
             select.setObject(2, array);
+            if (scope != null) {
+                select.setObject(3, connection.createArrayOf("BIGINT", boxed(scope)));
+            }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     lists[rs.getInt(1) - 1].add(rs.getLong(2));
@@ -182,6 +197,21 @@ class MembershipTable {
             Arrays.sort(result[i]);
         }
         return result;
+    }
+
+    /** Member count per segment (segments without members are absent). */
+    private static Map<String, Long> counts(Connection connection, String[] ids) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT segment_id, count(*) FROM " + MEMBERS
+                + " WHERE segment_id IN (SELECT unnest(?)) GROUP BY segment_id")) {
+            select.setObject(1, connection.createArrayOf("VARCHAR", ids));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
     }
 
     /** Lowest and highest member version per segment (only segments with members). */
