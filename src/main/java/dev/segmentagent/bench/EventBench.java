@@ -111,6 +111,12 @@ class EventBench implements ApplicationEventListener<MembershipChange> {
             LockSupport.parkNanos(10_000_000L);
         }
         watched = null;
+        try {
+            // the next section must not run against a backlog of updates still being worked off
+            events.awaitIdle(java.time.Duration.ofMinutes(5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         long[] latencies = acknowledged.entrySet().stream().filter(e -> entered.containsKey(e.getKey()))
                 .mapToLong(e -> Math.max(0, entered.get(e.getKey()) - e.getValue())).toArray();
         int missing = acknowledged.size() - latencies.length;

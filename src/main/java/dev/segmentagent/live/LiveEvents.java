@@ -95,6 +95,21 @@ public class LiveEvents {
         }
     }
 
+    /**
+     * Waits until every update queued so far has been applied (false when the timeout passed first). For a
+     * caller that must not measure or read while a backlog of updates is still being worked off.
+     */
+    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        try {
+            worker.submit(() -> { }).get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     @PreDestroy
     void stop() {
         worker.shutdownNow();
