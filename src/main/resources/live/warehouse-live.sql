@@ -18,6 +18,13 @@ CREATE TABLE IF NOT EXISTS segment_membership_history (
     changed_at  TIMESTAMP NOT NULL
 );
 
+-- Scratch rows of one refresh transaction: the exits of many segments, deleted from segment_members in one
+-- set-based DELETE ... USING and emptied before the transaction commits (so it is always empty outside one).
+CREATE TABLE IF NOT EXISTS segment_member_exits (
+    segment_id  VARCHAR NOT NULL,
+    customer_id BIGINT NOT NULL
+);
+
 -- Ingested events by id: the primary key makes a replayed event a duplicate, not a second row.
 CREATE TABLE IF NOT EXISTS ingested_events (
     event_id    VARCHAR PRIMARY KEY,

@@ -3,25 +3,85 @@ package dev.segmentagent.bench;
 import java.util.List;
 import java.util.Map;
 
-/** What one bench run measured, printed as a table and written as JSON. */
+/**
+ * What one bench run measured, printed as a table and written as JSON. A section that was not run (its option
+ * set to 0) is null or empty, never a made-up figure.
+ */
 public record BenchReport(String machine, long customers, int definitions, Map<String, String> data,
-                          LatencyStats validateCompile, LatencyStats preview, List<PerDefinition> previews) {
+                          Startup startup, LatencyStats validateCompile, LatencyStats preview,
+                          List<PerDefinition> previews, List<Refresh> refresh, List<Events> events,
+                          LatencyStats planner, int plannerRequests) {
 
     /** Preview latency and result size of one definition of the mix. */
     public record PerDefinition(String name, long count, double p50Millis, double maxMillis) {}
+
+    /**
+     * Start-up with the data folder as found (generated = it had to be built first), and heap used after a GC
+     * with everything loaded; DuckDB's own memory is off-heap and reported apart.
+     */
+    public record Startup(double seconds, boolean generated, long heapUsedMiB, long duckDbMemoryMiB) {}
+
+    /**
+     * Full refresh of {@code segments} saved segments (all active ones: {@code refreshed}) through the live
+     * service, first (every member written) and steady (data unchanged), against the same predicates as
+     * hand-written SQL; mismatched counts segments whose member count differs from the hand-written query.
+     */
+    public record Refresh(int segments, int refreshed, long memberships, double handWrittenSeconds,
+                          double firstSeconds, double steadySeconds, double firstRatio, double steadyRatio,
+                          int failed, int mismatched) {}
+
+    /** Event-to-membership latency at a target rate; achieved is what the generator managed. */
+    public record Events(int targetPerSecond, double achievedPerSecond, int events, int batchSize,
+                         LatencyStats latency, int neverEntered) {}
 
     public String toTable() {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%nSegment Agent bench — %,d customers, %d definitions, %s%n%n", customers,
                 definitions, machine));
+        if (startup != null) {
+            out.append(String.format("start-up %.1f s (%s), heap used %,d MiB, DuckDB memory %,d MiB%n%n",
+                    startup.seconds(), startup.generated() ? "data generated" : "data reused", startup.heapUsedMiB(),
+                    startup.duckDbMemoryMiB()));
+        }
         out.append(String.format("| measure | samples | p50 | p90 | p99 | max |%n|---|---:|---:|---:|---:|---:|%n"));
         row(out, "validate + compile (µs)", validateCompile);
         row(out, "preview: count + funnel + sample (ms)", preview);
+        if (planner != null) {
+            row(out, "offline planner: request → definition (ms)", planner);
+        }
+        for (Events e : events) {
+            if (e.latency() != null) {
+                row(out, String.format("event → membership at %,d/s (ms)", e.targetPerSecond()), e.latency());
+            }
+        }
+        if (!refresh.isEmpty()) {
+            out.append(String.format("%n| full refresh | segments refreshed | memberships | hand-written SQL s | first s | ratio | steady s | ratio | failed | mismatched |%n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
+            for (Refresh r : refresh) {
+                out.append(String.format("| %,d segments | %,d | %,d | %.2f | %.2f | %.2f | %.2f | %.2f | %d | %d |%n",
+                        r.segments(), r.refreshed(), r.memberships(), r.handWrittenSeconds(), r.firstSeconds(),
+                        r.firstRatio(), r.steadySeconds(), r.steadyRatio(), r.failed(), r.mismatched()));
+            }
+        }
+        if (!events.isEmpty()) {
+            out.append(String.format("%n| events | target /s | achieved /s | batch | p50 ms | p99 ms | max ms | never entered |%n"
+                    + "|---|---:|---:|---:|---:|---:|---:|---:|%n"));
+            for (Events e : events) {
+                LatencyStats l = e.latency();
+                out.append(String.format("| %,d | %,d | %,.0f | %d | %s | %s | %s | %d |%n", e.events(),
+                        e.targetPerSecond(), e.achievedPerSecond(), e.batchSize(), l == null ? "-" : fmt(l.p50()),
+                        l == null ? "-" : fmt(l.p99()), l == null ? "-" : fmt(l.max()), e.neverEntered()));
+            }
+        }
         out.append(String.format("%n| definition | members | p50 ms | max ms |%n|---|---:|---:|---:|%n"));
         for (PerDefinition d : previews) {
             out.append(String.format("| %s | %,d | %.1f | %.1f |%n", d.name(), d.count(), d.p50Millis(), d.maxMillis()));
         }
         return out.toString();
+    }
+
+    private static String fmt(double value) {
+        return String.format("%.0f", value);
     }
 
     private static void row(StringBuilder out, String label, LatencyStats s) {

@@ -30,15 +30,53 @@ public class SegmentBench {
     private final DefinitionPipeline pipeline;
     private final PreviewService previews;
     private final WarehouseFacts facts;
+    private final RefreshBench refresh;
+    private final EventBench events;
+    private final PlannerBench planner;
 
-    SegmentBench(DefinitionPipeline pipeline, PreviewService previews, WarehouseFacts facts) {
+    SegmentBench(DefinitionPipeline pipeline, PreviewService previews, WarehouseFacts facts, RefreshBench refresh,
+                 EventBench events, PlannerBench planner) {
         this.pipeline = pipeline;
         this.previews = previews;
         this.facts = facts;
+        this.refresh = refresh;
+        this.events = events;
+        this.planner = planner;
     }
 
-    public BenchReport run(int compileRounds, int previewRounds) {
+    /** What to run; a size or rate list left empty, or rounds of 0, skips that section. */
+    public record Options(int compileRounds, int previewRounds, List<Integer> refreshSegments,
+                          List<Integer> eventRates, int eventSeconds, int plannerRounds) {}
+
+    public BenchReport run(Options options, BenchReport.Startup startup) {
         List<SegmentDefinition> mix = loadMix();
+        LatencyStats compile = compile(mix, options.compileRounds());
+        List<BenchReport.PerDefinition> perDefinition = new ArrayList<>();
+        LatencyStats preview = preview(mix, options.previewRounds(), perDefinition);
+        List<String> requests = PlannerBench.requests();
+        LatencyStats plan = options.plannerRounds() > 0 ? planner.run(requests, options.plannerRounds()) : null;
+        List<BenchReport.Refresh> refreshes = new ArrayList<>();
+        List<BenchReport.Events> latencies = new ArrayList<>();
+        try {
+            // events first, with the smallest refresh set live: the incremental update re-evaluates it as well
+            List<Integer> sizes = options.refreshSegments().stream().sorted().toList();
+            if (!sizes.isEmpty()) {
+                refreshes.add(refresh.run(sizes.get(0)));
+            }
+            for (int rate : options.eventRates()) {
+                latencies.add(events.run(rate, options.eventSeconds(), 42L + rate));
+            }
+            for (int size : sizes.subList(Math.min(1, sizes.size()), sizes.size())) {
+                refreshes.add(refresh.run(size));
+            }
+        } finally {
+            refresh.removeBenchSegments();
+        }
+        return new BenchReport(machine(), facts.customerCount(), mix.size(), facts.all(), startup, compile, preview,
+                perDefinition, refreshes, latencies, plan, plan == null ? 0 : requests.size());
+    }
+
+    private LatencyStats compile(List<SegmentDefinition> mix, int compileRounds) {
         long[] compileNanos = new long[mix.size() * compileRounds];
         int c = 0;
         for (int round = 0; round < compileRounds; round++) {
@@ -48,12 +86,16 @@ public class SegmentBench {
                 compileNanos[c++] = System.nanoTime() - start;
             }
         }
+        return LatencyStats.of(compileNanos, 1e3, "µs");
+    }
+
+    private LatencyStats preview(List<SegmentDefinition> mix, int previewRounds,
+                                 List<BenchReport.PerDefinition> perDefinition) {
 
         for (SegmentDefinition definition : mix) { // warm-up: JIT and DuckDB caches
             previews.preview(pipeline.prepare(definition, null, null), 10);
         }
         long[] previewNanos = new long[mix.size() * previewRounds];
-        List<BenchReport.PerDefinition> perDefinition = new ArrayList<>();
         int p = 0;
         for (SegmentDefinition definition : mix) {
             long[] own = new long[previewRounds];
@@ -69,8 +111,7 @@ public class SegmentBench {
             LatencyStats stats = LatencyStats.of(own, 1e6, "ms");
             perDefinition.add(new BenchReport.PerDefinition(definition.name(), count, stats.p50(), stats.max()));
         }
-        return new BenchReport(machine(), facts.customerCount(), mix.size(), facts.all(),
-                LatencyStats.of(compileNanos, 1e3, "µs"), LatencyStats.of(previewNanos, 1e6, "ms"), perDefinition);
+        return LatencyStats.of(previewNanos, 1e6, "ms");
     }
 
     static List<SegmentDefinition> loadMix() {

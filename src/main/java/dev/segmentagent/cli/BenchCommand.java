@@ -6,20 +6,28 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.segmentagent.bench.BenchReport;
 import dev.segmentagent.bench.SegmentBench;
 import dev.segmentagent.features.MlBench;
+import dev.segmentagent.warehouse.DuckDbWarehouse;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * Prints validate+compile and preview latencies on demo data of a given size (generated once per data folder,
- * then reused), as a table and as JSON.
+ * Prints, on demo data of a given size (generated once per data folder, then reused), as a table and as JSON:
+ * start-up and heap, validate+compile and preview latency, offline planner latency, full refresh of n saved
+ * segments against hand-written SQL, and event-to-membership latency at sustained rates.
  */
-@Command(name = "bench", description = "Measure validate+compile and preview latency on demo data of a given size.")
+@Command(name = "bench", description = "Measure compile, preview, planner, refresh and event latency on demo data of a given size.")
 class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--customers", defaultValue = "50000", description = "demo customers (default ${DEFAULT-VALUE})")
@@ -50,6 +58,23 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--python", description = "python interpreter for the ML bench's peer (default: python3, then /usr/bin/python3)")
     String python;
 
+    @Option(names = "--refresh-segments", split = ",", defaultValue = "100,1000",
+            description = "saved-segment counts for the full-refresh bench, comma-separated; 0 skips (default ${DEFAULT-VALUE})")
+    List<Integer> refreshSegments;
+
+    @Option(names = "--event-rates", split = ",", defaultValue = "1000,5000",
+            description = "sustained events per second for the latency bench, comma-separated; 0 skips (default ${DEFAULT-VALUE})")
+    List<Integer> eventRates;
+
+    @Option(names = "--event-seconds", defaultValue = "10", description = "seconds each event rate is sustained")
+    int eventSeconds;
+
+    @Option(names = "--planner-rounds", defaultValue = "5", description = "rounds over the planner requests; 0 skips")
+    int plannerRounds;
+
+    @Option(names = "--duckdb-memory", defaultValue = "3GB", description = "DuckDB memory_limit for the measurements")
+    String duckDbMemory;
+
     @Override
     public Integer call() throws Exception {
         Path dir = dataDir != null ? dataDir : Path.of("data", "bench-" + customers);
@@ -59,9 +84,22 @@ class BenchCommand implements Callable<Integer> {
         Map<String, Object> properties = Map.of(
                 "segment.data.dir", dir.toString(),
                 "segment.data.demo-customers", customers,
-                "micronaut.server.enabled", false);
+                "micronaut.server.enabled", false,
+                // no scheduled refresh may run in the middle of a measurement
+                "segment.live.schedule-enabled", false);
+        boolean generated = !Files.exists(dir.resolve("warehouse.duckdb"));
+        long started = System.nanoTime();
         try (ApplicationContext context = ApplicationContext.builder().properties(properties).start()) {
-            BenchReport report = context.getBean(SegmentBench.class).run(compileRounds, previewRounds);
+            double startSeconds = (System.nanoTime() - started) / 1e9;
+            DuckDbWarehouse warehouse = context.getBean(DuckDbWarehouse.class);
+            long duckDbMemory = configureAndMeasure(warehouse);
+            System.gc();
+            Runtime runtime = Runtime.getRuntime();
+            BenchReport.Startup startup = new BenchReport.Startup(startSeconds, generated,
+                    (runtime.totalMemory() - runtime.freeMemory()) >> 20, duckDbMemory >> 20);
+            SegmentBench.Options options = new SegmentBench.Options(compileRounds, previewRounds,
+                    positive(refreshSegments), positive(eventRates), eventSeconds, plannerRounds);
+            BenchReport report = context.getBean(SegmentBench.class).run(options, startup);
             System.out.println(report.toTable());
             if (json != null) {
                 ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -72,5 +110,20 @@ class BenchCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Caps DuckDB's memory as the bench's machine requires and returns what DuckDB holds now (bytes). */
+    private long configureAndMeasure(DuckDbWarehouse warehouse) throws SQLException {
+        try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET memory_limit = '" + duckDbMemory.replace("'", "") + "'");
+            try (ResultSet rs = statement.executeQuery("SELECT coalesce(sum(memory_usage_bytes), 0) FROM duckdb_memory()")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<Integer> positive(List<Integer> values) {
+        return values == null ? List.of() : values.stream().filter(v -> v > 0).toList();
     }
 }

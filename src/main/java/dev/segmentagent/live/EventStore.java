@@ -59,19 +59,24 @@ class EventStore {
                 List<String> duplicates = new ArrayList<>();
                 Set<Long> customers = new HashSet<>();
                 Set<String> touched = new HashSet<>();
+                List<Map.Entry<IncomingEvent, EventRows.Row>> fresh = new ArrayList<>();
                 for (Map.Entry<IncomingEvent, EventRows.Row> entry : rows.entrySet()) {
                     IncomingEvent event = entry.getKey();
                     if (!seen.add(event.eventId())) {
                         duplicates.add(event.eventId());
                         continue;
                     }
-                    long key = insert(connection, entry.getValue());
-                    ledger(connection, event, receivedAt, key);
+                    fresh.add(entry);
                     accepted.add(event);
                     customers.add(event.customerId());
                     touched.add(entry.getValue().table());
                     touched.add(event.type());
                 }
+                // set-based: a few multi-row statements per batch, not three statements per event (which held
+                // ingestion to a few dozen events per second)
+                long[] keys = nextKeys(connection, fresh.size());
+                insertRows(connection, fresh, keys);
+                ledger(connection, fresh, receivedAt, keys);
                 connection.commit();
                 return new Stored(accepted, duplicates, customers, touched);
             } catch (SQLException | RuntimeException e) {
@@ -83,44 +88,93 @@ class EventStore {
         }
     }
 
-    private long insert(Connection connection, EventRows.Row row) throws SQLException {
-        long key;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT nextval('ingested_row_key')")) {
-            rs.next();
-            key = rs.getLong(1);
+    private static final int ROWS_PER_STATEMENT = 500;
+
+    private static long[] nextKeys(Connection connection, int count) throws SQLException {
+        long[] keys = new long[count];
+        if (count == 0) {
+            return keys;
         }
-        List<String> names = new ArrayList<>(row.values().keySet());
-        names.addAll(row.keyColumns());
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(Identifiers.quote(row.table())).append(" (");
-        for (int i = 0; i < names.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append(Identifiers.quote(names.get(i)));
-        }
-        sql.append(") VALUES (").append("?, ".repeat(names.size() - 1)).append("?)");
-        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-            int i = 1;
-            for (Object value : row.values().values()) {
-                insert.setObject(i++, value);
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT nextval('ingested_row_key') FROM range(?)")) {
+            select.setLong(1, count);
+            try (ResultSet rs = select.executeQuery()) {
+                for (int i = 0; i < count && rs.next(); i++) {
+                    keys[i] = rs.getLong(1);
+                }
             }
-            for (int k = 0; k < row.keyColumns().size(); k++) {
-                insert.setLong(i++, key);
-            }
-            insert.executeUpdate();
         }
-        return key;
+        return keys;
     }
 
-    private static void ledger(Connection connection, IncomingEvent event, Instant receivedAt, long key)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ingested_events VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, event.eventId());
-            insert.setLong(2, event.customerId());
-            insert.setString(3, event.type());
-            insert.setObject(4, LocalDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
-            insert.setObject(5, LocalDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
-            insert.setLong(6, key);
-            insert.executeUpdate();
+    /** One multi-row INSERT per table and column list (and per 500 rows). */
+    private static void insertRows(Connection connection, List<Map.Entry<IncomingEvent, EventRows.Row>> fresh,
+                                   long[] keys) throws SQLException {
+        Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            EventRows.Row row = fresh.get(i).getValue();
+            List<String> shape = new ArrayList<>();
+            shape.add(row.table());
+            shape.addAll(row.values().keySet());
+            shape.add("|");
+            shape.addAll(row.keyColumns());
+            groups.computeIfAbsent(shape, k -> new ArrayList<>()).add(i);
+        }
+        for (List<Integer> group : groups.values()) {
+            EventRows.Row first = fresh.get(group.get(0)).getValue();
+            List<String> names = new ArrayList<>(first.values().keySet());
+            names.addAll(first.keyColumns());
+            StringBuilder head = new StringBuilder("INSERT INTO ").append(Identifiers.quote(first.table())).append(" (");
+            for (int i = 0; i < names.size(); i++) {
+                head.append(i == 0 ? "" : ", ").append(Identifiers.quote(names.get(i)));
+            }
+            head.append(") VALUES ");
+            String tuple = "(" + "?, ".repeat(names.size() - 1) + "?)";
+            for (int from = 0; from < group.size(); from += ROWS_PER_STATEMENT) {
+                List<Integer> chunk = group.subList(from, Math.min(group.size(), from + ROWS_PER_STATEMENT));
+                StringBuilder sql = new StringBuilder(head);
+                for (int r = 0; r < chunk.size(); r++) {
+                    sql.append(r == 0 ? "" : ", ").append(tuple);
+                }
+                try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                    int p = 1;
+                    for (int index : chunk) {
+                        EventRows.Row row = fresh.get(index).getValue();
+                        for (Object value : row.values().values()) {
+                            insert.setObject(p++, value);
+                        }
+                        for (int k = 0; k < row.keyColumns().size(); k++) {
+                            insert.setLong(p++, keys[index]);
+                        }
+                    }
+                    insert.executeUpdate();
+                }
+            }
+        }
+    }
+
+    private static void ledger(Connection connection, List<Map.Entry<IncomingEvent, EventRows.Row>> fresh,
+                               Instant receivedAt, long[] keys) throws SQLException {
+        LocalDateTime received = LocalDateTime.ofInstant(receivedAt, ZoneOffset.UTC);
+        for (int from = 0; from < fresh.size(); from += ROWS_PER_STATEMENT) {
+            int to = Math.min(fresh.size(), from + ROWS_PER_STATEMENT);
+            StringBuilder sql = new StringBuilder("INSERT INTO ingested_events VALUES ");
+            for (int i = from; i < to; i++) {
+                sql.append(i == from ? "" : ", ").append("(?, ?, ?, ?, ?, ?)");
+            }
+            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
+                int p = 1;
+                for (int i = from; i < to; i++) {
+                    IncomingEvent event = fresh.get(i).getKey();
+                    insert.setString(p++, event.eventId());
+                    insert.setLong(p++, event.customerId());
+                    insert.setString(p++, event.type());
+                    insert.setObject(p++, LocalDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+                    insert.setObject(p++, received);
+                    insert.setLong(p++, keys[i]);
+                }
+                insert.executeUpdate();
+            }
         }
     }
 

@@ -68,13 +68,19 @@ class IncrementalUpdate {
             Map<UUID, long[]> members = scan.members(affected, scope);
             long t3 = System.nanoTime();
             List<RefreshRunRecord> changed = new java.util.ArrayList<>();
+            Instant started = runLog.now();
+            List<MembershipTable.Replacement> sets = new java.util.ArrayList<>();
             for (LiveSegment segment : affected) {
-                UUID runId = UUID.randomUUID();
-                Instant started = runLog.now();
-                MembershipTable.Diff diff = memberships.replaceWithin(segment.id(), segment.version(), scope,
-                        members.get(segment.id()), runId, started);
+                sets.add(new MembershipTable.Replacement(segment.id(), segment.version(), members.get(segment.id()),
+                        UUID.randomUUID()));
+            }
+            // every affected segment in one transaction: one read of the scope's memberships, set-based writes
+            Map<UUID, MembershipTable.Diff> diffs = memberships.replaceAll(sets, scope, started);
+            for (int i = 0; i < affected.size(); i++) {
+                LiveSegment segment = affected.get(i);
+                MembershipTable.Diff diff = diffs.get(segment.id());
                 if (diff.changed()) {
-                    RefreshRunRecord run = runLog.completed(runId, segment, TRIGGER, asOf, started, diff);
+                    RefreshRunRecord run = runLog.completed(sets.get(i).runId(), segment, TRIGGER, asOf, started, diff);
                     changed.add(run);
                     refresher.publish(segment, run, TRIGGER, diff);
                 }

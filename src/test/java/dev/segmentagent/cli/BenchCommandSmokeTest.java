@@ -33,14 +33,16 @@ class BenchCommandSmokeTest {
             System.setOut(capture);
             exit = new CommandLine(new SegmentAgentCommand()).execute("bench", "--customers", "2000",
                     "--data-dir", dataDir.toString(), "--compile-rounds", "3", "--preview-rounds", "1",
-                    "--json", json.toString());
+                    "--refresh-segments", "10,20", "--event-rates", "40", "--event-seconds", "1",
+                    "--planner-rounds", "1", "--json", json.toString());
         } finally {
             System.setOut(original);
         }
         String table = printed.toString(StandardCharsets.UTF_8);
 
         assertThat(exit).isZero();
-        assertThat(table).contains("validate + compile (µs)", "preview: count + funnel + sample (ms)");
+        assertThat(table).contains("validate + compile (µs)", "preview: count + funnel + sample (ms)",
+                "offline planner", "full refresh", "event → membership at 40/s", "start-up");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.path("customers").asLong()).isEqualTo(2000);
         assertThat(report.path("previews")).hasSize(report.path("definitions").asInt());
@@ -51,5 +53,25 @@ class BenchCommandSmokeTest {
             nonEmpty += d.path("count").asLong() > 0 ? 1 : 0;
         }
         assertThat(nonEmpty).isGreaterThanOrEqualTo(report.path("definitions").asInt() / 2);
+
+        // full refresh through the live service: every bench segment refreshed, none failed, and each one's
+        // members are exactly what its hand-written SQL selects
+        JsonNode refresh = report.path("refresh");
+        assertThat(refresh).hasSize(2);
+        for (JsonNode r : refresh) {
+            assertThat(r.path("refreshed").asInt()).isEqualTo(r.path("segments").asInt());
+            assertThat(r.path("failed").asInt()).isZero();
+            assertThat(r.path("mismatched").asInt()).isZero();
+            assertThat(r.path("memberships").asLong()).isPositive();
+        }
+        // every event sent moved its customer into the watched segment
+        JsonNode events = report.path("events").get(0);
+        assertThat(events.path("events").asInt()).isEqualTo(40);
+        assertThat(events.path("neverEntered").asInt()).isZero();
+        assertThat(events.path("latency").path("samples").asInt()).isEqualTo(40);
+        assertThat(report.path("planner").path("samples").asInt()).isEqualTo(report.path("plannerRequests").asInt());
+        assertThat(report.path("startup").path("heapUsedMiB").asLong()).isPositive();
+        // the bench leaves no segment of its own behind in a reused data folder
+        assertThat(report.path("refresh").get(1).path("refreshed").asInt()).isEqualTo(20);
     }
 }
