@@ -24,15 +24,38 @@ final class CatalogDrafter {
     private static final Pattern PII = Pattern.compile("(^|_)(e_?mail|phone|mobile|tel|telephone|first_name|last_name|"
             + "full_name|name|surname|address|street|zip|postcode|postal_code|ssn|iban|ip)($|_)");
     private static final List<Integer> WINDOWS = List.of(30, 90, 365);
+    private static final int MAX_SYNONYMS = 10;
 
     private final Set<String> names = new HashSet<>();
+    private final Map<String, DraftWording> wording;
+
+    CatalogDrafter() {
+        this(DraftWording.NONE);
+    }
+
+    CatalogDrafter(Map<String, DraftWording> wording) {
+        this.wording = wording;
+    }
+
+    /** A column whose values are personal data: flagged pii, and never shown to an LLM. */
+    static boolean personal(String identifier) {
+        return PII.matcher(identifier).find();
+    }
 
     /** The YAML text of the draft. */
     static String yaml(List<TableProfile> tables) {
-        Map<String, Object> doc = new CatalogDrafter().draft(tables);
+        return yaml(tables, DraftWording.NONE);
+    }
+
+    /** The YAML text of the draft, with the customer columns' descriptions and synonyms from {@code wording}. */
+    static String yaml(List<TableProfile> tables, Map<String, DraftWording> wording) {
+        Map<String, Object> doc = new CatalogDrafter(wording).draft(tables);
+        String authors = String.join(", ", wording.values().stream().map(DraftWording::author).distinct().sorted().toList());
         StringBuilder out = new StringBuilder()
                 .append("# Drafted by `segment-agent import` from ")
                 .append(String.join(", ", tables.stream().map(TableProfile::sourceName).toList()))
+                .append(wording.isEmpty() ? "" : ".\n# Descriptions and synonyms of " + wording.size()
+                        + " customer columns were written by " + authors + " from column metadata and aggregate stats")
                 .append(".\n# Every entry marked draft: true was written by heuristics from column names and data:\n")
                 .append("# review descriptions, units, synonyms and enum values, remove `draft: true`, then restart\n")
                 .append("# (or re-run eval). A re-import keeps this file while it still fits the data.\n");
@@ -121,17 +144,22 @@ final class CatalogDrafter {
                 m.put("whenFalse", phrase("is not " + rest));
             }
         }
-        m.put("description", capitalised(label) + " of the customer, from column \"" + col.source() + "\" of "
-                + t.sourceName() + " (" + summary(c, unit) + "). Drafted from the data: review.");
-        List<String> synonyms = ColumnWords.synonyms(col.source(), col.name()).stream()
-                .filter(s -> !s.equals(name)).toList();
+        DraftWording written = wording.get(col.name());
+        String source = "from column \"" + col.source() + "\" of " + t.sourceName() + " (" + summary(c, unit) + ")";
+        m.put("description", written == null
+                ? capitalised(label) + " of the customer, " + source + ". Drafted from the data: review."
+                : written.description() + " [" + capitalised(source) + ". Written by " + written.author() + ": review.]");
+        List<String> synonyms = java.util.stream.Stream.concat(
+                        written == null ? java.util.stream.Stream.<String>empty() : written.synonyms().stream(),
+                        ColumnWords.synonyms(col.source(), col.name()).stream())
+                .filter(s -> !s.equals(name)).distinct().limit(MAX_SYNONYMS).toList();
         if (!synonyms.isEmpty()) {
             m.put("synonyms", synonyms);
         }
         if (type.equals("enum")) {
             m.put("allowedValues", c.values());
         }
-        if (PII.matcher(col.name()).find()) {
+        if (personal(col.name())) {
             m.put("pii", true);
         }
         m.put("draft", true);
@@ -254,7 +282,7 @@ final class CatalogDrafter {
         return m;
     }
 
-    private static String type(ColumnProfile c) {
+    static String type(ColumnProfile c) {
         return switch (c.column().kind()) {
             case BIGINT -> "integer";
             case DOUBLE -> "decimal";

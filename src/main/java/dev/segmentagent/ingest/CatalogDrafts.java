@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the catalog draft of an import lives: {@code imported.yml} next to a copy of the catalog JSON Schema,
@@ -30,10 +31,14 @@ final class CatalogDrafts {
 
     /** Fails (before anything is swapped) when the draft would not load as a catalog. */
     static void checkLoads(List<TableProfile> profiles, Path schemaFile) {
+        checkLoads(profiles, DraftWording.NONE, schemaFile);
+    }
+
+    static void checkLoads(List<TableProfile> profiles, Map<String, DraftWording> wording, Path schemaFile) {
         Path temp = null;
         try {
             temp = Files.createTempDirectory("catalog-draft");
-            write(temp, CatalogDrafter.yaml(profiles), schemaFile);
+            write(temp, CatalogDrafter.yaml(profiles, wording), schemaFile);
             new CatalogLoader().load(temp);
         } catch (CatalogException e) {
             throw new ImportException("draft-invalid", null, "the drafted catalog does not validate: " + e.getMessage());
@@ -47,8 +52,18 @@ final class CatalogDrafts {
     /** Writes the draft unless the catalog in {@code dir} still fits; returns whether it wrote one. */
     static boolean place(List<TableProfile> profiles, Path dir, Path schemaFile, boolean redraft,
                          DuckDbWarehouse warehouse) {
+        return place(profiles, DraftWording.NONE, dir, schemaFile, redraft, warehouse);
+    }
+
+    /** Whether {@link #place} would write a new draft: asked to, or no catalog there that fits the data. */
+    static boolean needsDraft(Path dir, boolean redraft, DuckDbWarehouse warehouse) {
+        return redraft || !Files.exists(dir.resolve(FILE)) || !fits(dir, warehouse);
+    }
+
+    static boolean place(List<TableProfile> profiles, Map<String, DraftWording> wording, Path dir, Path schemaFile,
+                         boolean redraft, DuckDbWarehouse warehouse) {
         Path file = dir.resolve(FILE);
-        if (!redraft && Files.exists(file) && fits(dir, warehouse)) {
+        if (!needsDraft(dir, redraft, warehouse)) {
             return false;
         }
         try {
@@ -57,7 +72,7 @@ final class CatalogDrafts {
                 Files.move(file, dir.resolve(FILE + ".bak-" + Instant.now().toString().replace(':', '-')),
                         StandardCopyOption.REPLACE_EXISTING);
             }
-            write(dir, CatalogDrafter.yaml(profiles), schemaFile);
+            write(dir, CatalogDrafter.yaml(profiles, wording), schemaFile);
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the catalog draft to " + dir, e);

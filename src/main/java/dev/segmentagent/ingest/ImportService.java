@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,10 +39,13 @@ public class ImportService {
     private final CatalogService catalogs;
     private final LiveSegments live;
     private final String memoryLimit;
+    private final ColumnDescriber describer;
 
     ImportService(DuckDbWarehouse warehouse, WarehouseFacts facts, WarehouseConfig data, CatalogConfig catalogConfig,
                   CatalogService catalogs, LiveSegments live,
-                  @Value("${segment.import.memory-limit:2GB}") String memoryLimit) {
+                  @Value("${segment.import.memory-limit:2GB}") String memoryLimit,
+                  @io.micronaut.core.annotation.Nullable ColumnDescriber describer) {
+        this.describer = describer;
         this.warehouse = warehouse;
         this.facts = facts;
         this.data = data;
@@ -66,9 +70,11 @@ public class ImportService {
         Importer.Result result = new Importer(memoryLimit).run(warehouse, request, progress,
                 profiles -> CatalogDrafts.checkLoads(profiles, schema));
         facts.invalidate();
-        boolean drafted = CatalogDrafts.place(result.profiles(), dir, schema, request.redraft(), warehouse);
+        List<String> warnings = new ArrayList<>(result.report().warnings());
+        Map<String, DraftWording> wording = CatalogDrafts.needsDraft(dir, request.redraft(), warehouse)
+                ? wording(result.profiles(), schema, warnings) : DraftWording.NONE;
+        boolean drafted = CatalogDrafts.place(result.profiles(), wording, dir, schema, request.redraft(), warehouse);
         ImportReport report = result.report().withCatalog(dir, drafted);
-        List<String> warnings = new ArrayList<>(report.warnings());
         boolean running = catalogConfig.path().toAbsolutePath().normalize().equals(dir);
         if (running && !drafted) {
             catalogs.rebuildFeatures(report.asOf());
@@ -85,5 +91,26 @@ public class ImportService {
                 drafted ? "new draft" : "kept");
         return new ImportReport(report.rows(), report.keys(), report.asOf(), report.catalog(), report.drafted(),
                 List.copyOf(warnings), report.millis(), report.refreshed());
+    }
+
+    /**
+     * Descriptions and synonyms from the LLM when one is configured. The data is already swapped in at this
+     * point, so a failing or unusable answer costs only the wording: the heuristic draft is written instead,
+     * and the report says why.
+     */
+    private Map<String, DraftWording> wording(List<TableProfile> profiles, Path schema, List<String> warnings) {
+        if (describer == null) {
+            return DraftWording.NONE;
+        }
+        try {
+            Map<String, DraftWording> wording = describer.describe(profiles);
+            CatalogDrafts.checkLoads(profiles, wording, schema);
+            return wording;
+        } catch (RuntimeException e) {
+            LOG.warn("LLM descriptions of the imported columns failed; keeping the heuristic draft", e);
+            warnings.add("the LLM could not describe the imported columns (" + e.getMessage()
+                    + "); the draft has heuristic descriptions");
+            return DraftWording.NONE;
+        }
     }
 }

@@ -50,7 +50,7 @@ public record LlmConfig(
         @Bindable(defaultValue = "true") boolean jsonMode) {
 
     /** The key to send: Ollama and vLLM ignore it, but the client wants one. */
-    String effectiveApiKey() {
+    public String effectiveApiKey() {
         return apiKey == null || apiKey.isBlank() ? "not-needed" : apiKey;
     }
 

@@ -76,18 +76,7 @@ public class LlmInterpreter implements MeasuredInterpreter {
     }
 
     static ChatModel chatModel(LlmConfig config) {
-        OpenAiChatModel.OpenAiChatModelBuilder builder = OpenAiChatModel.builder()
-                .baseUrl(config.baseUrl())
-                .apiKey(config.effectiveApiKey())
-                .modelName(config.model())
-                .timeout(config.timeout())
-                .maxRetries(config.maxRetries())
-                .temperature(config.temperature())
-                .maxTokens(config.maxOutputTokens());
-        if (config.jsonMode()) {
-            builder.responseFormat(ResponseFormat.JSON);
-        }
-        return builder.build();
+        return ChatModels.of(config);
     }
 
     @Override
