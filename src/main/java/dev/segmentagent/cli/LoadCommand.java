@@ -46,7 +46,7 @@ class LoadCommand implements Callable<Integer> {
     @Option(names = "--data-dir", description = "data folder to generate into or reuse (default ./data/load-<customers>)")
     Path dataDir;
 
-    @Option(names = "--users", defaultValue = "8", description = "concurrent virtual users (1..256, default ${DEFAULT-VALUE})")
+    @Option(names = "--users", defaultValue = "8", description = "concurrent virtual users sending preview/save/generate (0..256, 0: events only, default ${DEFAULT-VALUE})")
     int users;
 
     @Option(names = "--seconds", defaultValue = "30", description = "run time (1..600, default ${DEFAULT-VALUE})")

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class LoadDriver {
 
-    static final int MAX_BATCH = 2_000;
+    static final int MAX_BATCH = 500;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EVENT_TICK = Duration.ofMillis(100);
 

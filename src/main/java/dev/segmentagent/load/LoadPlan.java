@@ -18,7 +18,7 @@ import java.util.List;
  * for generate, and the customers and as-of instant events are made for (events must name real customers and
  * fall before the data's as-of, or the service rightly rejects them).
  *
- * @param users           concurrent virtual users sending preview/save/generate
+ * @param users           concurrent virtual users sending preview/save/generate (0: events only)
  * @param duration        how long the users and the event feeder run
  * @param eventsPerSecond the event feeder's target rate (0: no events)
  */
@@ -39,14 +39,17 @@ public record LoadPlan(int users, Duration duration, int eventsPerSecond, List<J
 
     public LoadPlan {
         // bounded in count and time: a typo must not turn a loopback check into a runaway
-        if (users < 1 || users > MAX_USERS) {
-            throw new IllegalArgumentException("users must be 1.." + MAX_USERS);
+        if (users < 0 || users > MAX_USERS) {
+            throw new IllegalArgumentException("users must be 0.." + MAX_USERS);
         }
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("duration must be 1 s to " + MAX_DURATION.toMinutes() + " min");
         }
         if (eventsPerSecond < 0 || eventsPerSecond > MAX_EVENTS_PER_SECOND) {
             throw new IllegalArgumentException("events per second must be 0.." + MAX_EVENTS_PER_SECOND);
+        }
+        if (users == 0 && eventsPerSecond == 0) {
+            throw new IllegalArgumentException("nothing to send: give users or an event rate");
         }
         if (conditions.isEmpty() || customerIds.length == 0) {
             throw new IllegalArgumentException("a load run needs definitions and customers");
