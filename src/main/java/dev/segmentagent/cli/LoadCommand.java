@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.segmentagent.load.EventLedger;
 import dev.segmentagent.load.LoadDriver;
+import dev.segmentagent.load.LoadMix;
 import dev.segmentagent.load.LoadPlan;
 import dev.segmentagent.load.LoadReport;
 import dev.segmentagent.security.ApiKeys;
@@ -55,6 +56,10 @@ class LoadCommand implements Callable<Integer> {
     @Option(names = "--events-per-second", defaultValue = "1000", description = "target event rate, 0 for none (default ${DEFAULT-VALUE})")
     int eventsPerSecond;
 
+    @Option(names = "--mix", defaultValue = LoadMix.DEFAULT, description = "weights of the users' calls (default ${DEFAULT-VALUE}; "
+            + "preview=1 measures previews alone)")
+    String mix;
+
     @Option(names = "--no-security", description = "run with access control off (default: on, with a key issued for the run and revoked after)")
     boolean noSecurity;
 
@@ -83,7 +88,8 @@ class LoadCommand implements Callable<Integer> {
             warehouseFile = context.getBean(WarehouseConfig.class).warehouseFile();
             WarehouseFacts facts = context.getBean(WarehouseFacts.class);
             customerCount = facts.customerCount();
-            LoadPlan plan = new LoadPlan(users, Duration.ofSeconds(seconds), eventsPerSecond, LoadPlan.benchConditions(),
+            LoadPlan plan = new LoadPlan(users, Duration.ofSeconds(seconds), eventsPerSecond, LoadMix.parse(mix),
+                    LoadPlan.benchConditions(),
                     LoadPlan.GENERATE_REQUESTS, customerIds(context.getBean(DuckDbWarehouse.class)), facts.asOf());
             ApiKeys keys = context.getBean(ApiKeys.class);
             // issued before the server starts, so the first-start listener sees a key and prints none of its own
@@ -101,7 +107,7 @@ class LoadCommand implements Callable<Integer> {
             }
         }
         LoadReport.Events events = EventLedger.check(warehouseFile, outcome, eventsPerSecond);
-        LoadReport report = new LoadReport(machine(), customerCount, users, outcome.seconds(), !noSecurity,
+        LoadReport report = new LoadReport(machine(), customerCount, users, mix, outcome.seconds(), !noSecurity,
                 outcome.requests(), events);
         System.out.println(report.toTable());
         if (json != null) {

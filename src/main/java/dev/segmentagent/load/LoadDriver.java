@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives a running service over real HTTP: {@code users} threads each loop over preview (80%), save (10%) and
- * generate (10%, offline planner unless an LLM is configured) until the time is up, while one feeder posts event batches at the target rate. The feeder
+ * Drives a running service over real HTTP: {@code users} threads each loop over the plan's mix of preview, save
+ * and generate (offline planner unless an LLM is configured; default 80/10/10) until the time is up, while one feeder posts event batches at the target rate. The feeder
  * sends what is due since the start in one batch at a time (at most {@link #MAX_BATCH}), so a slow answer makes
  * the next batch bigger rather than lowering the rate, until the service cannot keep up, which then shows as a
  * lower acknowledged rate. Only batches answered 202 with every event accepted count as acknowledged.
@@ -97,17 +97,17 @@ public final class LoadDriver {
     }
 
     private void user(LoadPlan plan, long deadline, SplittableRandom random) {
-        // each user starts with one call of every kind, so even a short run exercises all three
-        int[] opening = {0, 80, 90};
+        // each user starts with one call of every kind in the mix, so even a short run exercises all of them
+        List<RequestKind> opening = plan.mix().kinds();
         for (int call = 0; System.nanoTime() < deadline; call++) {
-            int roll = call < opening.length ? opening[call] : random.nextInt(100);
+            RequestKind kind = call < opening.size() ? opening.get(call) : plan.mix().pick(random);
             JsonNode condition = plan.conditions().get(random.nextInt(plan.conditions().size()));
-            if (roll < 80) {
+            if (kind == RequestKind.PREVIEW) {
                 ObjectNode body = mapper.createObjectNode();
                 body.putObject("definition").set("condition", condition);
                 body.put("sample", 10);
                 call(RequestKind.PREVIEW, "/api/segments/preview", body, 200);
-            } else if (roll < 90) {
+            } else if (kind == RequestKind.SAVE) {
                 ObjectNode body = mapper.createObjectNode();
                 body.put("name", "load " + runId + " #" + saved.incrementAndGet());
                 body.putObject("definition").set("condition", condition);

@@ -21,8 +21,9 @@ import java.util.List;
  * @param users           concurrent virtual users sending preview/save/generate (0: events only)
  * @param duration        how long the users and the event feeder run
  * @param eventsPerSecond the event feeder's target rate (0: no events)
+ * @param mix             how the users' calls split between preview, save and generate
  */
-public record LoadPlan(int users, Duration duration, int eventsPerSecond, List<JsonNode> conditions,
+public record LoadPlan(int users, Duration duration, int eventsPerSecond, LoadMix mix, List<JsonNode> conditions,
                        List<String> generateRequests, long[] customerIds, Instant asOf) {
 
     static final int MAX_USERS = 256;

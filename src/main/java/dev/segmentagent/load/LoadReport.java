@@ -7,7 +7,7 @@ import java.util.Map;
  * What a load run measured: per request kind, throughput, latency percentiles (ms) and errors by status and
  * problem code; for event ingestion, what was acknowledged and whether every acknowledged event is stored.
  */
-public record LoadReport(String machine, long customers, int users, double seconds, boolean security,
+public record LoadReport(String machine, long customers, int users, String mix, double seconds, boolean security,
                          List<KindFigures> requests, Events events) {
 
     public record KindFigures(String kind, long count, long ok, double perSecond, double p50Ms, double p95Ms,
@@ -35,8 +35,8 @@ public record LoadReport(String machine, long customers, int users, double secon
 
     public String toTable() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("load: %,d customers, %d users, %.1f s, security %s%n", customers, users, seconds,
-                security ? "on" : "off"));
+        out.append(String.format("load: %,d customers, %d users (%s), %.1f s, security %s%n", customers, users, mix,
+                seconds, security ? "on" : "off"));
         out.append(String.format("machine: %s%n%n", machine));
         out.append(String.format("%-9s %9s %9s %9s %9s %9s %9s %9s  %s%n", "kind", "count", "ok", "req/s",
                 "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"));
