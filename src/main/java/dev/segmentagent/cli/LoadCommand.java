@@ -17,6 +17,7 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -81,6 +82,17 @@ class LoadCommand implements Callable<Integer> {
         properties.put("segment.limits.generate-per-minute", UNLIMITED);
         properties.put("segment.limits.tokens-per-day", (long) UNLIMITED * 100);
 
+        // the service's logs print to System.out too: while it runs they go to stderr, so stdout carries the report
+        PrintStream out = System.out;
+        System.setOut(System.err);
+        try {
+            return run(properties, out);
+        } finally {
+            System.setOut(out);
+        }
+    }
+
+    private int run(Map<String, Object> properties, PrintStream out) throws Exception {
         LoadDriver.Outcome outcome;
         Path warehouseFile;
         long customerCount;
@@ -109,10 +121,10 @@ class LoadCommand implements Callable<Integer> {
         LoadReport.Events events = EventLedger.check(warehouseFile, outcome, eventsPerSecond);
         LoadReport report = new LoadReport(machine(), customerCount, users, mix, outcome.seconds(), !noSecurity,
                 outcome.requests(), events);
-        System.out.println(report.toTable());
+        out.println(report.toTable());
         if (json != null) {
             Files.writeString(json, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
-            System.out.println("JSON report: " + json);
+            out.println("JSON report: " + json);
         }
         return events.zeroLoss() ? 0 : ExitCode.FAILED;
     }
