@@ -10,11 +10,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,18 +59,33 @@ class EventStore {
                 List<String> duplicates = new ArrayList<>();
                 Set<Long> customers = new HashSet<>();
                 Set<String> touched = new HashSet<>();
+                List<Map.Entry<IncomingEvent, EventRows.Row>> fresh = new ArrayList<>();
                 for (Map.Entry<IncomingEvent, EventRows.Row> entry : rows.entrySet()) {
-                    IncomingEvent event = entry.getKey();
-                    if (!seen.add(event.eventId())) {
-                        duplicates.add(event.eventId());
-                        continue;
+                    if (!seen.add(entry.getKey().eventId())) {
+                        duplicates.add(entry.getKey().eventId());
+                    } else {
+                        fresh.add(entry);
                     }
-                    long key = insert(connection, entry.getValue());
-                    ledger(connection, event, receivedAt, key);
-                    accepted.add(event);
-                    customers.add(event.customerId());
-                    touched.add(entry.getValue().table());
-                    touched.add(event.type());
+                }
+                // One key query and one prepared statement per table for the whole batch: preparing and
+                // drawing a key per event made ingestion cost ~5 ms an event (the load run's figure).
+                long[] keys = nextKeys(connection, fresh.size());
+                Map<String, PreparedStatement> statements = new HashMap<>();
+                try {
+                    for (int i = 0; i < fresh.size(); i++) {
+                        IncomingEvent event = fresh.get(i).getKey();
+                        EventRows.Row row = fresh.get(i).getValue();
+                        insert(connection, statements, row, keys[i]);
+                        ledger(connection, statements, event, receivedAt, keys[i]);
+                        accepted.add(event);
+                        customers.add(event.customerId());
+                        touched.add(row.table());
+                        touched.add(event.type());
+                    }
+                } finally {
+                    for (PreparedStatement statement : statements.values()) {
+                        statement.close();
+                    }
                 }
                 connection.commit();
                 return new Stored(accepted, duplicates, customers, touched);
@@ -83,13 +98,37 @@ class EventStore {
         }
     }
 
-    private long insert(Connection connection, EventRows.Row row) throws SQLException {
-        long key;
-        try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT nextval('ingested_row_key')")) {
-            rs.next();
-            key = rs.getLong(1);
+    private static long[] nextKeys(Connection connection, int count) throws SQLException {
+        long[] keys = new long[count];
+        if (count == 0) {
+            return keys;
         }
+        try (PreparedStatement select = connection.prepareStatement("SELECT nextval('ingested_row_key') FROM range(?)")) {
+            select.setLong(1, count);
+            try (ResultSet rs = select.executeQuery()) {
+                for (int i = 0; i < count; i++) {
+                    if (!rs.next()) {
+                        throw new SQLException("the key sequence gave " + i + " of " + count + " keys");
+                    }
+                    keys[i] = rs.getLong(1);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static PreparedStatement prepared(Connection connection, Map<String, PreparedStatement> statements,
+                                              String sql) throws SQLException {
+        PreparedStatement statement = statements.get(sql);
+        if (statement == null) {
+            statement = connection.prepareStatement(sql);
+            statements.put(sql, statement);
+        }
+        return statement;
+    }
+
+    private static void insert(Connection connection, Map<String, PreparedStatement> statements, EventRows.Row row,
+                               long key) throws SQLException {
         List<String> names = new ArrayList<>(row.values().keySet());
         names.addAll(row.keyColumns());
         StringBuilder sql = new StringBuilder("INSERT INTO ").append(Identifiers.quote(row.table())).append(" (");
@@ -97,31 +136,27 @@ class EventStore {
             sql.append(i == 0 ? "" : ", ").append(Identifiers.quote(names.get(i)));
         }
         sql.append(") VALUES (").append("?, ".repeat(names.size() - 1)).append("?)");
-        try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-            int i = 1;
-            for (Object value : row.values().values()) {
-                insert.setObject(i++, value);
-            }
-            for (int k = 0; k < row.keyColumns().size(); k++) {
-                insert.setLong(i++, key);
-            }
-            insert.executeUpdate();
+        PreparedStatement insert = prepared(connection, statements, sql.toString());
+        int i = 1;
+        for (Object value : row.values().values()) {
+            insert.setObject(i++, value);
         }
-        return key;
+        for (int k = 0; k < row.keyColumns().size(); k++) {
+            insert.setLong(i++, key);
+        }
+        insert.executeUpdate();
     }
 
-    private static void ledger(Connection connection, IncomingEvent event, Instant receivedAt, long key)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO ingested_events VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, event.eventId());
-            insert.setLong(2, event.customerId());
-            insert.setString(3, event.type());
-            insert.setObject(4, LocalDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
-            insert.setObject(5, LocalDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
-            insert.setLong(6, key);
-            insert.executeUpdate();
-        }
+    private static void ledger(Connection connection, Map<String, PreparedStatement> statements, IncomingEvent event,
+                               Instant receivedAt, long key) throws SQLException {
+        PreparedStatement insert = prepared(connection, statements, "INSERT INTO ingested_events VALUES (?, ?, ?, ?, ?, ?)");
+        insert.setString(1, event.eventId());
+        insert.setLong(2, event.customerId());
+        insert.setString(3, event.type());
+        insert.setObject(4, LocalDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC));
+        insert.setObject(5, LocalDateTime.ofInstant(receivedAt, ZoneOffset.UTC));
+        insert.setLong(6, key);
+        insert.executeUpdate();
     }
 
     private static Set<String> known(Connection connection, List<IncomingEvent> events) throws SQLException {
