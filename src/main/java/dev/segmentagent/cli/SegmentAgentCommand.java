@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
         description = "Describe an audience in plain words, get a validated, explainable, live customer segment.",
         subcommands = {ServeCommand.class, GenerateCommand.class, BenchCommand.class, KeysCommand.class,
         EvalCommand.class, AskCommand.class, PreviewCommand.class, SaveCommandLine.class, ExportCommand.class,
-        TrainCommand.class, ImportCommand.class})
+        TrainCommand.class, ImportCommand.class, LoadCommand.class})
 public class SegmentAgentCommand {
 
     private static volatile boolean serving;
