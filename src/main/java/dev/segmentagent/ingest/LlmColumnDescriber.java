@@ -13,9 +13,6 @@ import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +52,7 @@ final class LlmColumnDescriber implements ColumnDescriber {
     LlmColumnDescriber(ChatModel model, String modelName) {
         this.model = model;
         this.author = "LLM " + modelName;
-        this.instructions = resource(PROMPT);
+        this.instructions = ChatModels.resource(PROMPT);
     }
 
     @Override
@@ -148,16 +145,5 @@ final class LlmColumnDescriber implements ColumnDescriber {
             text = text.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
         }
         return text;
-    }
-
-    private static String resource(String name) {
-        try (InputStream in = LlmColumnDescriber.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -1,10 +1,18 @@
 package dev.segmentagent.interpret.llm;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ResponseFormat;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 
-/** The configured OpenAI-compatible chat model, built the same way for every LLM task of the service. */
+/**
+ * What every LLM task of the service shares: the configured OpenAI-compatible chat model, built one way, and
+ * the prompt files it is instructed with.
+ */
 public final class ChatModels {
 
     private ChatModels() {
@@ -23,5 +31,17 @@ public final class ChatModels {
             builder.responseFormat(ResponseFormat.JSON);
         }
         return builder.build();
+    }
+
+    /** A prompt or schema file from the classpath ({@code prompts/} is packaged under {@code /prompts}). */
+    public static String resource(String name) {
+        try (InputStream in = ChatModels.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing classpath resource " + name + " (is prompts/ on the classpath?)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(name, e);
+        }
     }
 }

@@ -8,10 +8,6 @@ import dev.segmentagent.catalog.EventSpec;
 import dev.segmentagent.catalog.ExamplePair;
 import dev.segmentagent.catalog.ModelSpec;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,14 +49,7 @@ final class PromptLibrary {
     }
 
     static String resource(String name) {
-        try (InputStream in = PromptLibrary.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("missing classpath resource " + name + " (is prompts/ on the classpath?)");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(name, e);
-        }
+        return ChatModels.resource(name);
     }
 
     /** The schema without its indentation: the same content in about two thirds of the tokens. */
