@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 public class LiveEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
+    private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
 
     private final EventStore store;
     private final CatalogService catalogs;
@@ -110,8 +111,22 @@ public class LiveEvents {
         }
     }
 
+    /**
+     * Lets the update already queued finish before the warehouse closes (interrupting it made it fail on a
+     * closed connection, leaving memberships behind until the next refresh), but waits a bounded time so a
+     * stuck update cannot hold shutdown.
+     */
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        worker.shutdown();
+        try {
+            if (!worker.awaitTermination(SHUTDOWN_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                LOG.warn("an incremental update was still running after {}; stopping it", SHUTDOWN_WAIT);
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }
