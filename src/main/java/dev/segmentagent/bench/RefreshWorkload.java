@@ -11,17 +11,17 @@ import java.util.List;
  * the SQL a DuckDB expert would write by hand for the same predicate. The hand-written side is the practical
  * limit the compiled refresh is compared with; its constants are the bench's own, never user input.
  */
-final class RefreshWorkload {
+public final class RefreshWorkload {
 
     /** One segment: its definition (JSON condition) and the hand-written query selecting the same ids. */
-    record Pair(String name, String condition, String handSql) {}
+    public record Pair(String name, String condition, String handSql) {}
 
     private static final String[] COUNTRIES = {"DE", "FR", "ES", "IT", "NL", "GB", "US", "PL", "SE", "AT"};
 
     private RefreshWorkload() {
     }
 
-    static List<Pair> pairs(int count, Instant asOf) {
+    public static List<Pair> pairs(int count, Instant asOf) {
         String to = ts(asOf);
         List<Pair> pairs = new ArrayList<>();
         for (int k = 0; pairs.size() < count; k++) {

@@ -1,5 +1,7 @@
 package dev.segmentagent.live;
 
+import dev.segmentagent.bench.RefreshWorkload;
+
 import dev.segmentagent.preview.DefinitionPipeline;
 import dev.segmentagent.preview.PreparedDefinition;
 import dev.segmentagent.segment.SegmentJson;
@@ -29,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LiveRefreshBenchProbe {
 
-    private record Pair(String definition, String handSql) {}
 
     @Test
     @EnabledIfSystemProperty(named = "bench.customers", matches = "\\d+")
@@ -46,10 +47,10 @@ class LiveRefreshBenchProbe {
             SharedScan scan = context.getBean(SharedScan.class);
             MembershipTable memberships = context.getBean(MembershipTable.class);
 
-            List<Pair> pairs = pairs(asOf);
+            List<RefreshWorkload.Pair> pairs = RefreshWorkload.pairs(100, asOf);
             List<LiveSegment> segments = new ArrayList<>();
-            for (Pair pair : pairs) {
-                PreparedDefinition prepared = pipeline.prepare(SegmentJson.parse("{\"condition\": " + pair.definition() + "}"), asOf, null);
+            for (RefreshWorkload.Pair pair : pairs) {
+                PreparedDefinition prepared = pipeline.prepare(SegmentJson.parse("{\"condition\": " + pair.condition() + "}"), asOf, null);
                 segments.add(new LiveSegment(UUID.randomUUID(), 1, "bench", prepared,
                         SegmentDependencies.of(prepared.definition(), prepared.catalog(), id -> java.util.Optional.empty())));
             }
@@ -76,7 +77,7 @@ class LiveRefreshBenchProbe {
                 }
                 long t3 = System.nanoTime();
                 for (int i = 0; i < pairs.size(); i++) {
-                    assertThat(shared.get(segments.get(i).id()).length).as(pairs.get(i).definition()).isEqualTo(handSizes[i]);
+                    assertThat(shared.get(segments.get(i).id()).length).as(pairs.get(i).condition()).isEqualTo(handSizes[i]);
                 }
                 long t4 = System.nanoTime();
                 long written = 0;
@@ -101,33 +102,5 @@ class LiveRefreshBenchProbe {
 
     private static long ms(long nanos) {
         return Duration.ofNanos(nanos).toMillis();
-    }
-
-    /** 100 segments from 5 templates with varied thresholds, each with its hand-written equivalent. */
-    private static List<Pair> pairs(Instant asOf) {
-        String to = asOf.toString().replace("T", " ").replace("Z", "");
-        List<Pair> pairs = new ArrayList<>();
-        String[] countries = {"DE", "FR", "ES", "IT", "NL", "GB", "US", "PL", "SE", "AT"};
-        for (int k = 0; k < 20; k++) {
-            pairs.add(new Pair("{\"type\": \"compare\", \"field\": \"orders_365d\", \"op\": \">=\", \"value\": " + (k % 10 + 1) + "}",
-                    "SELECT customer_id FROM customer_features WHERE orders_365d >= " + (k % 10 + 1)));
-            String country = countries[k % countries.length];
-            pairs.add(new Pair("{\"type\": \"and\", \"conditions\": [{\"type\": \"in\", \"field\": \"country\", \"values\": [\"" + country
-                    + "\"]}, {\"type\": \"compare\", \"field\": \"revenue_365d\", \"op\": \">\", \"value\": " + (50 * k) + "}]}",
-                    "SELECT customer_id FROM customer_features WHERE country = '" + country + "' AND revenue_365d > " + (50 * k)));
-            pairs.add(new Pair("{\"type\": \"between\", \"field\": \"days_since_last_order\", \"low\": " + (10 * k) + ", \"high\": " + (10 * k + 60) + "}",
-                    "SELECT customer_id FROM customer_features WHERE days_since_last_order BETWEEN " + (10 * k) + " AND " + (10 * k + 60)));
-            int days = 1 + k;
-            String from = asOf.minus(Duration.ofDays(days)).toString().replace("T", " ").replace("Z", "");
-            pairs.add(new Pair("{\"type\": \"event\", \"event\": \"add_to_cart\", \"window\": {\"lastDays\": " + days + "}}",
-                    "SELECT customer_id FROM customer_features WHERE customer_id IN (SELECT customer_id FROM web_events"
-                            + " WHERE event_type = 'add_to_cart' AND occurred_at >= TIMESTAMP '" + from + "' AND occurred_at < TIMESTAMP '" + to + "')"));
-            pairs.add(new Pair("{\"type\": \"not\", \"condition\": {\"type\": \"event\", \"event\": \"purchase\", \"window\": {\"lastDays\": " + (30 + 10 * k)
-                    + "}, \"count\": {\"op\": \">=\", \"value\": 1}}}",
-                    "SELECT customer_id FROM customer_features WHERE customer_id NOT IN (SELECT customer_id FROM orders"
-                            + " WHERE status = 'completed' AND ordered_at >= TIMESTAMP '" + asOf.minus(Duration.ofDays(30 + 10 * k)).toString()
-                            .replace("T", " ").replace("Z", "") + "' AND ordered_at < TIMESTAMP '" + to + "')"));
-        }
-        return pairs;
     }
 }
