@@ -3,11 +3,7 @@ package dev.segmentagent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -26,19 +22,12 @@ class BenchCommandSmokeTest {
         Files.createDirectories(json.getParent());
         Files.deleteIfExists(json);
 
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            exit = new CommandLine(new SegmentAgentCommand()).execute("bench", "--customers", "2000",
+        CommandRun run = CommandRun.of("bench", "--customers", "2000",
                     "--data-dir", dataDir.toString(), "--compile-rounds", "3", "--preview-rounds", "1",
                     "--refresh-segments", "10,20", "--event-rates", "40", "--event-seconds", "1",
                     "--planner-rounds", "1", "--json", json.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String table = printed.toString(StandardCharsets.UTF_8);
+        int exit = run.exit();
+        String table = run.out();
 
         assertThat(exit).isZero();
         assertThat(table).contains("validate + compile (µs)", "preview: count + funnel + sample (ms)",

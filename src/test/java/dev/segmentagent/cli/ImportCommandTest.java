@@ -2,11 +2,7 @@ package dev.segmentagent.cli;
 
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,14 +25,14 @@ class ImportCommandTest {
         Path bad = run.resolve("bad.csv");
         Files.writeString(bad, "Cust ID,plan_tier,LTV($)\n7,pro,70\n8,free\n");
 
-        assertThat(importCsv(first, dataDir).exit).isZero();
-        Result again = importCsv(second, dataDir);
-        Result rejected = importCsv(bad, dataDir);
+        assertThat(importCsv(first, dataDir).exit()).isZero();
+        CommandRun again = importCsv(second, dataDir);
+        CommandRun rejected = importCsv(bad, dataDir);
 
-        assertThat(again.exit).isZero();
-        assertThat(again.out).contains("catalog kept (still fits)");
-        assertThat(rejected.exit).isEqualTo(2);
-        assertThat(rejected.err).contains("ragged-row", "line 3", "nothing was changed");
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("catalog kept (still fits)");
+        assertThat(rejected.exit()).isEqualTo(2);
+        assertThat(rejected.err()).contains("ragged-row", "line 3", "nothing was changed");
         try (DuckDbWarehouse warehouse = DuckDbWarehouse.openFile(dataDir.resolve("warehouse.duckdb"));
              Connection c = warehouse.connection(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT count(*), sum(ltv), count(*) FILTER (WHERE plan_tier = 'pro') "
@@ -48,24 +44,8 @@ class ImportCommandTest {
         }
     }
 
-    private record Result(int exit, String out, String err) {}
-
-    private static Result importCsv(Path file, Path dataDir) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            exit = new CommandLine(new SegmentAgentCommand()).execute("import", "--customers", file.toString(),
-                    "--id-column", "Cust ID", "--data-dir", dataDir.toString(), "--quiet");
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandRun importCsv(Path file, Path dataDir) {
+        return CommandRun.of("import", "--customers", file.toString(), "--id-column", "Cust ID",
+                "--data-dir", dataDir.toString(), "--quiet");
     }
 }

@@ -6,11 +6,7 @@ import dev.segmentagent.catalog.FieldSpec;
 import dev.segmentagent.interpret.fake.FakeOpenAiServer;
 import dev.segmentagent.interpret.fake.RecordedRequest;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,9 +26,9 @@ class ImportLlmDraftTest {
     void the_llm_writes_descriptions_and_synonyms_from_metadata_without_seeing_personal_values() throws Exception {
         Path run = newRun();
         try (FakeOpenAiServer llm = FakeOpenAiServer.replaying("catalog-draft")) {
-            Result result = importWith(llm, run);
+            CommandRun result = importWith(llm, run);
 
-            assertThat(result.exit).as(result.err).isZero();
+            assertThat(result.exit()).as(result.err()).isZero();
             Catalog catalog = new CatalogLoader().load(run.resolve("data/catalog"));
             FieldSpec ltv = catalog.field("ltv").orElseThrow();
             assertThat(ltv.description()).startsWith("Probably the customer's lifetime value in US dollars")
@@ -56,16 +52,14 @@ class ImportLlmDraftTest {
     void a_failing_llm_endpoint_keeps_the_heuristic_draft_and_says_so() throws Exception {
         Path run = newRun();
         try (FakeOpenAiServer llm = FakeOpenAiServer.replaying("catalog-draft-down")) {
-            Result result = importWith(llm, run);
+            CommandRun result = importWith(llm, run);
 
-            assertThat(result.exit).as(result.err).isZero();
-            assertThat(result.out).contains("warning: the LLM could not describe the imported columns");
+            assertThat(result.exit()).as(result.err()).isZero();
+            assertThat(result.out()).contains("warning: the LLM could not describe the imported columns");
             Catalog catalog = new CatalogLoader().load(run.resolve("data/catalog"));
             assertThat(catalog.field("ltv").orElseThrow().description()).contains("Drafted from the data");
         }
     }
-
-    private record Result(int exit, String out, String err) {}
 
     private static Path newRun() throws Exception {
         Path run = Path.of("target", "import-llm", "run-" + System.nanoTime());
@@ -81,29 +75,17 @@ class ImportLlmDraftTest {
     }
 
     /** The LLM is configured as a user would: by setting (here as system properties) segment.llm.*. */
-    private static Result importWith(FakeOpenAiServer llm, Path run) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
+    private static CommandRun importWith(FakeOpenAiServer llm, Path run) {
         System.setProperty("segment.llm.base-url", llm.baseUrl());
         System.setProperty("segment.llm.model", "test-model");
         System.setProperty("segment.llm.max-retries", "2");
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            exit = new CommandLine(new SegmentAgentCommand()).execute("import", "--customers",
-                    run.resolve("customers.csv").toString(), "--id-column", "Cust ID",
-                    "--data-dir", run.resolve("data").toString(), "--quiet");
+        try {
+            return CommandRun.of("import", "--customers", run.resolve("customers.csv").toString(),
+                    "--id-column", "Cust ID", "--data-dir", run.resolve("data").toString(), "--quiet");
         } finally {
             System.clearProperty("segment.llm.base-url");
             System.clearProperty("segment.llm.model");
             System.clearProperty("segment.llm.max-retries");
-            System.setOut(originalOut);
-            System.setErr(originalErr);
         }
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -5,11 +5,7 @@ import dev.segmentagent.security.Principal;
 import dev.segmentagent.security.Role;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -21,17 +17,9 @@ class KeysCommandTest {
     @Test
     void keys_command_prints_a_working_key_with_the_requested_role_for_that_data_folder() {
         Path dataDir = Path.of("target", "keys-cli", "data-" + System.nanoTime());
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            exit = new CommandLine(new SegmentAgentCommand()).setCaseInsensitiveEnumValuesAllowed(true)
-                    .execute("keys", "--name", "ops", "--role", "admin", "--data-dir", dataDir.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String key = printed.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("sa_")).findFirst().orElseThrow();
+        CommandRun run = CommandRun.of("keys", "--name", "ops", "--role", "admin", "--data-dir", dataDir.toString());
+        int exit = run.exit();
+        String key = run.out().lines().filter(l -> l.startsWith("sa_")).findFirst().orElseThrow();
 
         Optional<Principal> principal;
         try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(

@@ -3,11 +3,7 @@ package dev.segmentagent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -29,18 +25,11 @@ class LoadCommandSmokeTest {
         Files.createDirectories(json.getParent());
         Files.deleteIfExists(json);
 
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            exit = new CommandLine(new SegmentAgentCommand()).execute("load", "--customers", "2000",
+        CommandRun run = CommandRun.of("load", "--customers", "2000",
                     "--data-dir", dataDir.toString(), "--seconds", "3", "--users", "2",
                     "--events-per-second", "50", "--json", json.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String table = printed.toString(StandardCharsets.UTF_8);
+        int exit = run.exit();
+        String table = run.out();
         System.out.println(table);
 
         assertThat(exit).isZero();

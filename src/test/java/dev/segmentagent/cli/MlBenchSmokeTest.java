@@ -3,11 +3,7 @@ package dev.segmentagent.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,17 +23,10 @@ class MlBenchSmokeTest {
         Files.createDirectories(json.getParent());
         Files.deleteIfExists(json);
 
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream original = System.out;
-        int exit;
-        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            System.setOut(capture);
-            exit = new CommandLine(new SegmentAgentCommand()).execute("bench", "--ml", "--customers", "2000",
+        CommandRun run = CommandRun.of("bench", "--ml", "--customers", "2000",
                     "--data-dir", dataDir.toString(), "--ml-train-rows", "800", "--ml-k", "4", "--json", json.toString());
-        } finally {
-            System.setOut(original);
-        }
-        String table = printed.toString(StandardCharsets.UTF_8);
+        int exit = run.exit();
+        String table = run.out();
 
         assertThat(exit).isZero();
         assertThat(table).contains("churn training (s)", "scoring, predict only (s)", "k-means fit (s)", "k-means inertia");

@@ -7,14 +7,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import picocli.CommandLine;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,29 +31,28 @@ class SegmentCommandsTest {
 
     private final Path dataDir = Path.of("target", "cli-commands", "data-" + System.nanoTime());
 
-    record Run(int exit, String out, String err) {}
 
     @BeforeAll
     void generateDemoData() {
-        Run generated = run(null, "generate", "--customers", "2000", "--seed", "11", "--data-dir", dataDir.toString());
+        CommandRun generated = CommandRun.of("generate", "--customers", "2000", "--seed", "11", "--data-dir", dataDir.toString());
         assertThat(generated.exit()).isZero();
     }
 
     @Test
     void ask_prints_explanation_preview_and_definition_and_its_json_draft_saves_unchanged_from_stdin() throws Exception {
-        Run human = runIn("ask", "gold or platinum loyalty members in Germany or France");
+        CommandRun human = runIn("ask", "gold or platinum loyalty members in Germany or France");
         assertThat(human.exit()).isEqualTo(ExitCode.OK);
         assertThat(human.out()).contains("Who: ").contains("of 2,000 customers").contains("Definition:")
                 .contains("\"loyalty_tier\"").contains("Sample (");
 
-        Run json = runIn("ask", "--json", "gold or platinum loyalty members in Germany or France");
+        CommandRun json = runIn("ask", "--json", "gold or platinum loyalty members in Germany or France");
         JsonNode answer = JSON.readTree(json.out());
         assertThat(answer.path("kind").asText()).isEqualTo("answer");
         long count = answer.path("preview").path("count").asLong();
         assertThat(count).isPositive();
         assertThat(human.out()).contains(String.format("Count: %,d of 2,000", count));
 
-        Run saved = run(answer.path("draft").toString(), "save", "--definition", "-", "--json", "--data-dir", dataDir.toString());
+        CommandRun saved = CommandRun.withInput(answer.path("draft").toString(), "save", "--definition", "-", "--json", "--data-dir", dataDir.toString());
         assertThat(saved.exit()).isEqualTo(ExitCode.OK);
         JsonNode segment = JSON.readTree(saved.out());
         assertThat(segment.path("name").asText()).isEqualTo(answer.path("draft").path("name").asText());
@@ -69,18 +62,18 @@ class SegmentCommandsTest {
 
     @Test
     void ask_with_an_ambiguous_request_prints_the_question_and_options_and_exits_5() {
-        Run asked = runIn("ask", "active customers");
+        CommandRun asked = runIn("ask", "active customers");
         assertThat(asked.exit()).isEqualTo(ExitCode.NEEDS_CLARIFICATION);
         assertThat(asked.out()).contains("Question: ").contains("  1. ").contains("  2. ").contains("ask \"");
     }
 
     @Test
     void ask_out_of_scope_prints_the_reason_and_exits_6_and_an_empty_request_exits_4() {
-        Run declined = runIn("ask", "write me a poem about shoes");
+        CommandRun declined = runIn("ask", "write me a poem about shoes");
         assertThat(declined.exit()).isEqualTo(ExitCode.DECLINED);
         assertThat(declined.out()).contains("Declined: ").contains("try: ");
 
-        Run empty = runIn("ask", "   ");
+        CommandRun empty = runIn("ask", "   ");
         assertThat(empty.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(empty.err()).contains("empty-request");
     }
@@ -90,7 +83,7 @@ class SegmentCommandsTest {
         Path definition = dataDir.resolveSibling("buyers.json");
         Files.writeString(definition, BUYERS);
 
-        Run preview = runIn("preview", "--definition", definition.toString(), "--json", "--sample", "5");
+        CommandRun preview = runIn("preview", "--definition", definition.toString(), "--json", "--sample", "5");
         assertThat(preview.exit()).isEqualTo(ExitCode.OK);
         JsonNode previewed = JSON.readTree(preview.out());
         long count = previewed.path("count").asLong();
@@ -98,16 +91,16 @@ class SegmentCommandsTest {
         assertThat(previewed.path("baseCount").asLong()).isEqualTo(2000);
         assertThat(previewed.path("sample")).hasSize(5);
 
-        Run human = runIn("preview", "--definition", definition.toString());
+        CommandRun human = runIn("preview", "--definition", definition.toString());
         assertThat(human.out()).contains(String.format("Count: %,d of 2,000 customers", count)).contains("orders_365d");
 
-        Run saved = runIn("save", "--name", "Repeat buyers", "--definition", definition.toString());
+        CommandRun saved = runIn("save", "--name", "Repeat buyers", "--definition", definition.toString());
         assertThat(saved.exit()).isEqualTo(ExitCode.OK);
         assertThat(saved.out()).startsWith("Saved segment ").contains("version 1: Repeat buyers");
         String id = saved.out().split(" ")[2];
 
         Path csv = dataDir.resolveSibling("buyers-" + UUID.randomUUID() + ".csv");
-        Run export = runIn("export", "--segment", id, "--out", csv.toString());
+        CommandRun export = runIn("export", "--segment", id, "--out", csv.toString());
         assertThat(export.exit()).isEqualTo(ExitCode.OK);
         assertThat(export.err()).contains(String.format("Wrote %,d members", count));
 
@@ -126,11 +119,11 @@ class SegmentCommandsTest {
 
     @Test
     void save_from_ask_saves_the_answer_and_refuses_a_question_without_saving() {
-        Run saved = runIn("save", "--from-ask", "customers who bought shoes in the last 90 days", "--name", "Shoe buyers");
+        CommandRun saved = runIn("save", "--from-ask", "customers who bought shoes in the last 90 days", "--name", "Shoe buyers");
         assertThat(saved.exit()).isEqualTo(ExitCode.OK);
         assertThat(saved.out()).contains("Shoe buyers").contains("Who: ");
 
-        Run refused = runIn("save", "--from-ask", "active customers");
+        CommandRun refused = runIn("save", "--from-ask", "active customers");
         assertThat(refused.exit()).isEqualTo(ExitCode.NEEDS_CLARIFICATION);
         assertThat(refused.err()).contains("Question: ").contains("Nothing saved.");
         assertThat(refused.out()).isEmpty();
@@ -143,18 +136,18 @@ class SegmentCommandsTest {
                 + "{\"type\": \"compare\", \"field\": \"orders_356d\", \"op\": \">=\", \"value\": 1},"
                 + "{\"type\": \"compare\", \"field\": \"contry\", \"op\": \"=\", \"value\": \"DE\"}]}}");
 
-        Run preview = runIn("preview", "--definition", typo.toString());
+        CommandRun preview = runIn("preview", "--definition", typo.toString());
         assertThat(preview.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(preview.err()).contains("the definition is not valid")
                 .contains("$.condition.conditions[0]").contains("orders_356d")
                 .contains("$.condition.conditions[1]").contains("contry");
         assertThat(preview.out()).isEmpty();
 
-        Run malformed = run("{\"condition\": ", "preview", "--definition", "-", "--data-dir", dataDir.toString());
+        CommandRun malformed = CommandRun.withInput("{\"condition\": ", "preview", "--definition", "-", "--data-dir", dataDir.toString());
         assertThat(malformed.exit()).isEqualTo(ExitCode.INVALID);
         assertThat(malformed.err()).contains("MALFORMED_JSON");
 
-        Run missing = runIn("preview", "--definition", dataDir.resolveSibling("nope.json").toString());
+        CommandRun missing = runIn("preview", "--definition", dataDir.resolveSibling("nope.json").toString());
         assertThat(missing.exit()).isEqualTo(ExitCode.NOT_FOUND);
         assertThat(missing.err()).contains("no such file");
     }
@@ -163,57 +156,33 @@ class SegmentCommandsTest {
     void export_of_an_unknown_segment_exits_3_and_writes_no_file() {
         Path csv = dataDir.resolveSibling("unknown.csv");
         UUID id = UUID.randomUUID();
-        Run export = runIn("export", "--segment", id.toString(), "--out", csv.toString());
+        CommandRun export = runIn("export", "--segment", id.toString(), "--out", csv.toString());
         assertThat(export.exit()).isEqualTo(ExitCode.NOT_FOUND);
         assertThat(export.err()).contains("there is no segment " + id);
         assertThat(csv).doesNotExist();
 
-        Run notAnId = runIn("export", "--segment", "shoe-buyers", "--out", csv.toString());
+        CommandRun notAnId = runIn("export", "--segment", "shoe-buyers", "--out", csv.toString());
         assertThat(notAnId.exit()).isEqualTo(ExitCode.USAGE);
     }
 
     @Test
     void train_follows_the_run_with_a_progress_bar_prints_the_metrics_and_an_unknown_model_exits_3() {
         // "clusters" is what a marketer calls the behaviour model; k-means keeps this test quick
-        Run clusters = runIn("train", "--model", "clusters");
+        CommandRun clusters = runIn("train", "--model", "clusters");
         assertThat(clusters.exit()).isEqualTo(ExitCode.OK);
         assertThat(clusters.out()).startsWith("behaviour version ").contains("silhouette").contains("k ");
         assertThat(clusters.err()).contains("train behaviour").contains("100%");
 
-        Run unknown = runIn("train", "--model", "lifetime_value");
+        CommandRun unknown = runIn("train", "--model", "lifetime_value");
         assertThat(unknown.exit()).isEqualTo(ExitCode.NOT_FOUND);
         assertThat(unknown.err()).contains("no trainable model 'lifetime_value'").contains("churn");
     }
 
-    private Run runIn(String... args) {
+    private CommandRun runIn(String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--data-dir";
         all[args.length + 1] = dataDir.toString();
-        return run(null, all);
-    }
-
-    /** Runs the command line as the jar does, with stdout, stderr (and stdin when given) captured. */
-    private static synchronized Run run(String stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        InputStream originalIn = System.in;
-        int exit;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            System.setOut(o);
-            System.setErr(e);
-            if (stdin != null) {
-                System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            }
-            exit = new CommandLine(new SegmentAgentCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-            System.setIn(originalIn);
-        }
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CommandRun.of(all);
     }
 }
