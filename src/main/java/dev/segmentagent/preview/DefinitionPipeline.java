@@ -2,9 +2,11 @@ package dev.segmentagent.preview;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.segmentagent.catalog.Catalog;
+import dev.segmentagent.catalog.Derivation;
 import dev.segmentagent.catalog.CatalogService;
 import dev.segmentagent.segment.Condition;
 import dev.segmentagent.segment.DefinitionValidator;
+import dev.segmentagent.segment.ClusterNames;
 import dev.segmentagent.segment.FieldProfile;
 import dev.segmentagent.segment.ProfileLookup;
 import dev.segmentagent.segment.SegmentDefinition;
@@ -62,7 +64,24 @@ public class DefinitionPipeline {
     /** Validation alone (all issues, errors and warnings), e.g. for the agent's repair loop. */
     public ValidationResult validate(SegmentDefinition definition, String segmentId) {
         return validator.validate(definition, new ValidationContext(catalogs.catalog(), profileLookup(),
-                savedSegments, segmentId));
+                savedSegments, segmentId, clusterNames()));
+    }
+
+    /**
+     * A clustering model's names, as the profile of the catalog field exposing them last saw them. Only a
+     * complete profile counts (every distinct value listed): otherwise names are not checked rather than
+     * rejected on a partial list.
+     */
+    public ClusterNames clusterNames() {
+        Catalog catalog = catalogs.catalog();
+        Map<String, dev.segmentagent.catalog.FieldProfile> profiles = catalogs.profiles();
+        return model -> catalog.fields().stream()
+                .filter(f -> f.derivation() instanceof Derivation.ModelOutput output && output.model().equals(model)
+                        && output.output() == Derivation.ModelOutputKind.CLUSTER_NAME)
+                .map(f -> profiles.get(f.name()))
+                .filter(p -> p != null && p.topValues().size() == p.distinct())
+                .findFirst()
+                .map(p -> p.topValues().stream().map(dev.segmentagent.catalog.FieldProfile.ValueCount::value).toList());
     }
 
     /** The validator's numeric view of the catalog's current field profiles (for out-of-range warnings). */

@@ -130,7 +130,19 @@ public final class DefinitionValidator {
         }
 
         private void cluster(Condition.Cluster c, String path) {
-            model(c.model(), ModelSpec.Kind.CLUSTER, path);
+            if (model(c.model(), ModelSpec.Kind.CLUSTER, path).isEmpty() || c.cluster() == null) {
+                return;
+            }
+            context.clusters().of(c.model()).ifPresent(names -> {
+                if (names.isEmpty()) {
+                    add(ALWAYS_FALSE, path, "model " + c.model() + " has not been trained yet, so no customer is in any "
+                            + "of its clusters; train it first (POST /api/models/" + c.model() + "/train)", List.of());
+                } else if (!names.contains(c.cluster())) {
+                    add(UNKNOWN_CLUSTER, path + ".cluster", "model " + c.model() + " has no cluster '"
+                            + SegmentJson.clip(c.cluster()) + "'; its clusters are " + String.join(", ", names),
+                            FieldChecks.closestValues(c.cluster(), names));
+                }
+            });
         }
 
         private Optional<ModelSpec> model(String name, ModelSpec.Kind kind, String path) {

@@ -23,6 +23,7 @@ public enum ValidationCode {
     MODEL_KIND_MISMATCH(Severity.ERROR, "a score condition on a clustering, or a cluster condition on a score model"),
     SCORE_OUT_OF_RANGE(Severity.ERROR, "a score threshold outside [0, 1]"),
     UNKNOWN_TIER(Severity.ERROR, "the score model has no such tier"),
+    UNKNOWN_CLUSTER(Severity.ERROR, "the clustering model, as last trained, has no cluster of that name"),
     UNKNOWN_SEGMENT(Severity.ERROR, "inSegment names a segment that does not exist"),
     SEGMENT_CYCLE(Severity.ERROR, "segments refer to each other in a cycle (A uses B uses A)");
 

@@ -69,6 +69,28 @@ class ModelApiHttpTest {
     }
 
     @Test
+    void given_trained_clusters_when_a_definition_misspells_a_cluster_then_422_names_the_real_clusters() throws Exception {
+        HttpResponse<String> accepted = client.toBlocking().exchange(
+                HttpRequest.POST("/api/models/behaviour/train", "").contentType(MediaType.APPLICATION_JSON), String.class);
+        JsonNode run = awaitRun(JSON.readTree(accepted.body()).get("id").asText());
+        assertThat(run.get("status").asText()).as(run.toString()).isEqualTo("SUCCEEDED");
+        String name = get("/api/models/behaviour").get("activeDetails").get("details").get("profiles").get(0)
+                .get("name").asText();
+
+        JsonNode preview = post("/api/segments/preview", "{\"definition\": {\"condition\": {\"type\": \"cluster\", "
+                + "\"model\": \"behaviour\", \"cluster\": " + JSON.writeValueAsString(name) + "}}}");
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class, () -> post(
+                "/api/segments/preview", "{\"definition\": {\"condition\": {\"type\": \"cluster\", "
+                        + "\"model\": \"behaviour\", \"cluster\": " + JSON.writeValueAsString(name.toUpperCase()) + "}}}"));
+
+        assertThat(preview.get("count").asLong()).isPositive();
+        assertThat(e.getStatus().getCode()).isEqualTo(422);
+        JsonNode issue = e.getResponse().getBody(JsonNode.class).orElseThrow().get("issues").get(0);
+        assertThat(issue.get("code").asText()).isEqualTo("UNKNOWN_CLUSTER");
+        assertThat(issue.get("suggestions").get(0).asText()).isEqualTo(name);
+    }
+
+    @Test
     void given_an_unknown_model_when_asked_to_train_then_problem_json_404() {
         HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
                 () -> client.toBlocking().exchange(HttpRequest.POST("/api/models/nope/train", "")

@@ -177,6 +177,29 @@ class DefinitionValidatorTest {
     }
 
     @Test
+    void checks_cluster_names_against_the_trained_model() {
+        ClusterNames trained = ClusterNames.of(Map.of("behaviour", List.of("Weekend discount hunters", "Loyal regulars")));
+        ValidationContext context = new ValidationContext(CATALOG, PROFILES, SEGMENTS, null, trained);
+
+        ValidationResult known = validator.validate(definition(
+                "{\"type\":\"cluster\",\"model\":\"behaviour\",\"cluster\":\"Loyal regulars\"}"), context);
+        ValidationIssue misspelt = only(validator.validate(definition(
+                "{\"type\":\"cluster\",\"model\":\"behaviour\",\"cluster\":\"weekend discount hunters\"}"), context));
+        ValidationIssue untrained = only(validator.validate(definition(
+                "{\"type\":\"cluster\",\"model\":\"behaviour\",\"cluster\":\"Loyal regulars\"}"),
+                new ValidationContext(CATALOG, PROFILES, SEGMENTS, null, ClusterNames.of(Map.of("behaviour", List.of())))));
+
+        assertThat(known.issues()).isEmpty();
+        assertThat(misspelt.code()).isEqualTo("UNKNOWN_CLUSTER");
+        assertThat(misspelt.path()).isEqualTo("$.condition.cluster");
+        assertThat(misspelt.suggestions()).first().isEqualTo("Weekend discount hunters");
+        assertThat(misspelt.message()).contains("its clusters are Weekend discount hunters, Loyal regulars");
+        assertThat(untrained.code()).isEqualTo("ALWAYS_FALSE");
+        assertThat(untrained.severity()).isEqualTo(Severity.WARNING);
+        assertThat(untrained.message()).contains("not been trained");
+    }
+
+    @Test
     void rejects_unknown_segments_and_cycles() {
         assertCode("{\"type\":\"inSegment\",\"segment\":\"nope\"}", ValidationCode.UNKNOWN_SEGMENT, "$.condition.segment");
         ValidationIssue cycle = assertCode("{\"type\":\"inSegment\",\"segment\":\"a\"}", ValidationCode.SEGMENT_CYCLE, "$.condition.segment");

@@ -109,13 +109,16 @@ class AgentTools {
     }
 
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    record Model(String model, String kind, String description, List<String> tiers) {}
+    record Model(String model, String kind, String description, List<String> tiers, List<String> clusters) {}
 
-    @Tool("Lists the score models (probabilities 0..1, with named tiers) and cluster models a condition can test.")
+    @Tool("Lists the score models (probabilities 0..1, with named tiers) and cluster models (with their cluster names "
+            + "as last trained) a condition can test.")
     String listModels() {
+        var clusterNames = pipeline.clusterNames();
         return PromptLibrary.json(Map.of("models", catalogs.catalog().models().stream()
                 .map(m -> new Model(m.name(), m.kind() == ModelSpec.Kind.SCORE ? "score" : "cluster",
-                        m.description(), m.tiers()))
+                        m.description(), m.tiers(),
+                        m.kind() == ModelSpec.Kind.CLUSTER ? clusterNames.of(m.name()).orElse(List.of()) : List.of()))
                 .toList()));
     }
 
