@@ -41,10 +41,16 @@ final class BehaviourClustering {
 
     private final DuckDbWarehouse warehouse;
     private final ModelsConfig config;
+    private final ClusterNaming naming;
 
     BehaviourClustering(DuckDbWarehouse warehouse, ModelsConfig config) {
+        this(warehouse, config, ClusterNaming.RULES);
+    }
+
+    BehaviourClustering(DuckDbWarehouse warehouse, ModelsConfig config, ClusterNaming naming) {
         this.warehouse = warehouse;
         this.config = config;
+        this.naming = naming;
     }
 
     TrainedModel train(String version, Progress progress) {
@@ -88,7 +94,10 @@ final class BehaviourClustering {
         progress.report("profiling " + bestK + " clusters", 75);
         int[] clusters = predict(best, z);
         long trainMs = (System.nanoTime() - started) / 1_000_000;
-        List<ClusterProfile> profiles = profiles(table.raw(), clusters, bestK);
+        List<ClusterProfile> ruleNamed = profiles(table.raw(), clusters, bestK);
+        progress.report("naming " + bestK + " clusters", 78);
+        ClusterNaming.Result naming = this.naming.name(ruleNamed);
+        List<ClusterProfile> profiles = naming.profiles();
         Map<Integer, String> names = new HashMap<>();
         profiles.forEach(p -> names.put(p.clusterId(), p.name()));
         String[] assignedNames = new String[clusters.length];
@@ -115,6 +124,13 @@ final class BehaviourClustering {
         details.put("parameters", Map.of("iterations", ITERATIONS, "initialisation", "k-means++",
                 "distance", "euclidean", "threads", config.threads()));
         details.put("profiles", profiles);
+        details.put("named_by", naming.author());
+        if (!naming.author().equals("rules")) {
+            details.put("rule_names", ruleNamed.stream().map(ClusterProfile::name).toList());
+        }
+        if (naming.warning() != null) {
+            details.put("naming_warning", naming.warning());
+        }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("means", scaler.means());
         state.put("sds", scaler.sds());

@@ -41,8 +41,13 @@ public class ModelService {
     private final ModelFiles files;
     private final ScoreTables scoreTables;
 
+    /** Rule-based cluster names, or an LLM's polish of them when one is configured. */
+    private final ClusterNaming naming;
+
     ModelService(DuckDbWarehouse warehouse, CatalogService catalogs, WarehouseFacts facts, ModelsConfig config,
-                 ModelRegistry registry, WarehouseConfig warehouseConfig) {
+                 ModelRegistry registry, WarehouseConfig warehouseConfig,
+                 @io.micronaut.core.annotation.Nullable ClusterNaming naming) {
+        this.naming = naming == null ? ClusterNaming.RULES : naming;
         this.warehouse = warehouse;
         this.catalogs = catalogs;
         this.facts = facts;
@@ -113,7 +118,7 @@ public class ModelService {
             case "purchase_propensity" -> new ClassifierTraining(sets, config)
                     .train(Outcome.purchase(config.propensityHorizonDays()), ScoreTiers.PROPENSITY, asOf, label, progress);
             case "rfm" -> new RfmTraining(warehouse).train(label, progress);
-            case "behaviour" -> new BehaviourClustering(warehouse, config).train(label, progress);
+            case "behaviour" -> new BehaviourClustering(warehouse, config, naming).train(label, progress);
             default -> throw new IllegalArgumentException("no trainer for model '" + name + "'");
         };
     }

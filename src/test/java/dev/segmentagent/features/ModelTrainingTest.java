@@ -147,6 +147,25 @@ class ModelTrainingTest {
         assertThat((double) trained.metrics().get("ari_vs_planted_personas")).isGreaterThan(0.15);
     }
 
+    @Test
+    void given_a_naming_that_renames_clusters_then_assignments_carry_the_new_names_and_the_rule_names_are_kept() {
+        ClusterNaming shout = profiles -> new ClusterNaming.Result(profiles.stream()
+                .map(p -> new ClusterProfile(p.clusterId(), p.name().toUpperCase(), p.persona(), p.size(), p.share(),
+                        p.centroid(), p.deviations())).toList(), "LLM test", null);
+
+        TrainedModel plain = new BehaviourClustering(warehouse, config).train("b:v1", Progress.none());
+        TrainedModel renamed = new BehaviourClustering(warehouse, config, shout).train("b:v2", Progress.none());
+
+        assertThat(renamed.assignments().clusters()).containsExactly(plain.assignments().clusters());
+        assertThat(renamed.assignments().names()).containsExactly(java.util.Arrays.stream(plain.assignments().names())
+                .map(String::toUpperCase).toArray(String[]::new));
+        assertThat(renamed.details().get("named_by")).isEqualTo("LLM test");
+        assertThat(plain.details().get("named_by")).isEqualTo("rules");
+        @SuppressWarnings("unchecked")
+        List<ClusterProfile> ruleProfiles = (List<ClusterProfile>) plain.details().get("profiles");
+        assertThat(renamed.details().get("rule_names")).isEqualTo(ruleProfiles.stream().map(ClusterProfile::name).toList());
+    }
+
     private static double[] doubles(JsonNode array) {
         double[] values = new double[array.size()];
         for (int i = 0; i < values.length; i++) {
