@@ -106,7 +106,7 @@ public final class Importer {
                 }
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            return new Result(new ImportReport(rows, keys, asOf, null, false, warnings, millis, 0), profiles);
+            return new Result(new ImportReport(rows, keys, asOf, null, false, warnings, millis, 0, null), profiles);
         } catch (SQLException e) {
             throw new ImportException("import-failed", null, "the import failed and nothing was changed: " + e.getMessage());
         }
@@ -246,6 +246,27 @@ public final class Importer {
         } catch (SQLException e) {
             // a leftover staging table is replaced by the next import; the outcome is already decided
         }
+    }
+
+    /**
+     * Drops staging tables a killed import left in the warehouse (its swap never ran, so they are not data);
+     * returns their names.
+     */
+    static List<String> dropLeftoverStages(Connection target) throws SQLException {
+        List<String> stages = new ArrayList<>();
+        try (Statement s = target.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '"
+                     + STAGE + "%'")) {
+            while (rs.next()) {
+                stages.add(rs.getString(1));
+            }
+        }
+        try (Statement s = target.createStatement()) {
+            for (String stage : stages) {
+                s.execute("DROP TABLE IF EXISTS " + Sql.id(stage));
+            }
+        }
+        return stages;
     }
 
     /** File sources as {role: {format, path}}; JDBC sources as their description (no password). */
