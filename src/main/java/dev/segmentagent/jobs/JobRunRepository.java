@@ -14,6 +14,8 @@ interface JobRunRepository extends CrudRepository<JobRunRecord, java.util.UUID> 
 
     List<JobRunRecord> findByKindOrderByQueuedAtDesc(String kind, Pageable pageable);
 
+    List<JobRunRecord> findByStatusIn(java.util.Collection<String> statuses);
+
     /** Closes every job still queued or running: called at start, when none of them can still be going. */
     @Query("UPDATE job_run SET status = 'failed', finished_at = :at, error = :reason "
             + "WHERE status = 'running' OR status = 'queued'")

@@ -19,10 +19,12 @@ public class JobRuns {
 
     /** The error of a job the previous process left queued or running. */
     public static final String INTERRUPTED = "interrupted: the service stopped while this job was queued or in "
-            + "progress; the data from before it was kept";
+            + "progress; each table it writes is swapped in whole, so it holds the data from before the job, or "
+            + "the job's own when the stop came after that swap";
 
     private final JobRunRepository runs;
     private final Clock clock;
+    private List<JobRunRecord> interrupted;
 
     JobRuns(JobRunRepository runs, Clock clock) {
         this.runs = runs;
@@ -62,8 +64,17 @@ public class JobRuns {
         return runs.findByKindOrderByQueuedAtDesc(kind, Pageable.from(0, limit));
     }
 
-    /** Marks the jobs a dead process left queued or running as failed; returns how many. */
-    public long failInterrupted() {
-        return runs.failPending(clock.instant(), INTERRUPTED);
+    /**
+     * The jobs a dead process left queued or running, marked failed by the first call (at start-up, before this
+     * process queues any): later calls return the same list, so every start-up listener that repairs after a
+     * kind of job sees them, whichever runs first.
+     */
+    public synchronized List<JobRunRecord> interruptedAtStart() {
+        if (interrupted == null) {
+            List<JobRunRecord> pending = runs.findByStatusIn(List.of(JobRunRecord.QUEUED, JobRunRecord.RUNNING));
+            runs.failPending(clock.instant(), INTERRUPTED);
+            interrupted = List.copyOf(pending);
+        }
+        return interrupted;
     }
 }

@@ -42,7 +42,7 @@ class InterruptedRunRecovery implements ApplicationEventListener<StartupEvent> {
         if (closed > 0) {
             LOG.warn("marked {} interrupted refresh run(s) as failed", closed);
         }
-        long jobsClosed = jobs.failInterrupted();
+        long jobsClosed = jobs.interruptedAtStart().size();
         if (jobsClosed > 0) {
             LOG.warn("marked {} interrupted import or training job(s) as failed", jobsClosed);
         }

@@ -22,6 +22,10 @@ public final class ChildJvm implements AutoCloseable {
     private final Deque<String> tail = new ArrayDeque<>();
     private final String awaited;
     private final CountDownLatch seen = new CountDownLatch(1);
+    private final List<String> marked = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Lines the child prints starting with this are kept for {@link #marked()} (e.g. "@ run-id 42"). */
+    public static final String MARK = "@ ";
 
     private ChildJvm(Process process, String awaited) {
         this.process = process;
@@ -31,7 +35,7 @@ public final class ChildJvm implements AutoCloseable {
         reader.start();
     }
 
-    /** Starts {@code main} with {@code args}; {@link #awaitLine} then waits for {@code line}. */
+    /** Starts {@code main} with {@code args}; {@link #awaitLine} then waits for a line ending with {@code line}. */
     public static ChildJvm start(Class<?> main, String line, String... args) throws java.io.IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
@@ -50,7 +54,10 @@ public final class ChildJvm implements AutoCloseable {
                         tail.removeFirst();
                     }
                 }
-                if (line.equals(awaited)) {
+                if (line.startsWith(MARK) && marked.size() < 1000) {
+                    marked.add(line.substring(MARK.length()));
+                }
+                if (line.endsWith(awaited)) {
                     seen.countDown();
                 }
             }
@@ -62,6 +69,11 @@ public final class ChildJvm implements AutoCloseable {
     /** Whether the awaited line came within the time. */
     public boolean awaitLine(long seconds) throws InterruptedException {
         return seen.await(seconds, TimeUnit.SECONDS);
+    }
+
+    /** What the child printed after {@link #MARK}, in order. */
+    public List<String> marked() {
+        return List.copyOf(marked);
     }
 
     /** The child's last lines, for a failure message. */
