@@ -101,7 +101,9 @@ class ImportController {
                 issue.put("rows", e.rows());
                 issue.put("unit", e.unit());
             }
-            return DomainProblemHandlers.respond(request, HttpStatus.UNPROCESSABLE_ENTITY, e.code(), Stage.IMPORT,
+            HttpStatus status = e.code().equals(dev.segmentagent.ingest.Importer.DISK_FULL)
+                    ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.UNPROCESSABLE_ENTITY;
+            return DomainProblemHandlers.respond(request, status, e.code(), Stage.IMPORT,
                     e.getMessage(), List.of(issue));
         }
     }

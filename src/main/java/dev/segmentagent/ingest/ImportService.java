@@ -78,7 +78,11 @@ public class ImportService {
             jobs.succeeded(job, null, rowsJson(report.rows()));
             return report;
         } catch (RuntimeException | Error e) {
-            jobs.failed(job, e instanceof ImportException ie ? ie.code() + ": " + ie.getMessage() : e.toString());
+            try {
+                jobs.failed(job, e instanceof ImportException ie ? ie.code() + ": " + ie.getMessage() : e.toString());
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded); // e.g. the metadata store is on the same full disk: keep why it failed
+            }
             throw e;
         }
     }

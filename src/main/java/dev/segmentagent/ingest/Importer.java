@@ -30,6 +30,8 @@ public final class Importer {
     public static final String SOURCES_KEY = "import_sources";
     public static final String IMPORTED_AT_KEY = "imported_at";
     private static final String STAGE = "import_stage_";
+    /** The ImportException code of an import refused for lack of disk space. */
+    public static final String DISK_FULL = "disk-full";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Importer.class);
 
     private final String memoryLimit;
@@ -108,6 +110,10 @@ public final class Importer {
             long millis = (System.nanoTime() - started) / 1_000_000;
             return new Result(new ImportReport(rows, keys, asOf, null, false, warnings, millis, 0, null), profiles);
         } catch (SQLException e) {
+            if (dev.segmentagent.warehouse.DiskFull.in(e)) {
+                throw new ImportException(DISK_FULL, null, "the disk holding the warehouse is full: the import was "
+                        + "not applied and the previous data is unchanged; free space in the data folder and run it again");
+            }
             throw new ImportException("import-failed", null, "the import failed and nothing was changed: " + e.getMessage());
         }
     }
@@ -231,7 +237,11 @@ public final class Importer {
             }
             target.commit();
         } catch (SQLException | RuntimeException e) {
-            target.rollback();
+            try {
+                target.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback); // a failed commit already ended the transaction: keep why it failed
+            }
             throw e;
         } finally {
             target.setAutoCommit(true);
