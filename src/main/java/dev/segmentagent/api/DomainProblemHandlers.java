@@ -6,6 +6,7 @@ import dev.segmentagent.security.LimitExceededException;
 import dev.segmentagent.segment.DefinitionFormatException;
 import dev.segmentagent.sqlgen.PolicyViolationException;
 import dev.segmentagent.sqlgen.SegmentCompileException;
+import dev.segmentagent.warehouse.DiskFull;
 import dev.segmentagent.warehouse.WarehouseException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -30,6 +31,57 @@ final class DomainProblemHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(DomainProblemHandlers.class);
 
     private DomainProblemHandlers() {
+    }
+
+    /**
+     * 507 with code disk-full: every write is one transaction, so the request changed nothing; the client may
+     * retry once space is freed. An import reports stage import whichever store ran out first.
+     */
+    static HttpResponse<Problem> diskFull(HttpRequest<?> request, Stage stage) {
+        Stage where = request.getPath().startsWith("/api/imports") ? Stage.IMPORT : stage;
+        return respond(request, HttpStatus.INSUFFICIENT_STORAGE, "disk-full", where,
+                "the disk holding the data folder is full: the request was not applied and the previous data is "
+                        + "unchanged; free space there and retry", List.of());
+    }
+
+    /**
+     * The metadata store failed (segments, runs, keys): a full disk is said as such; anything else is reported
+     * without the store's own message, which can quote SQL.
+     */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class StoreFailed implements ExceptionHandler<io.micronaut.data.exceptions.DataAccessException,
+            HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, io.micronaut.data.exceptions.DataAccessException e) {
+            LOG.warn("metadata store failure for {}", request.getPath(), e);
+            if (DiskFull.in(e)) {
+                return diskFull(request, Stage.STORE);
+            }
+            return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", Stage.STORE,
+                    "the metadata store failed (details in the service log)",
+                    List.of());
+        }
+    }
+
+    /**
+     * A transaction on the metadata store could not start or finish, e.g. the embedded H2 closed itself after a
+     * failed write on a full disk and a pooled connection still points at it: 503, which a client retries; the
+     * pool replaces dead connections, and H2 reopens the file on the next one.
+     */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class TransactionFailed implements ExceptionHandler<io.micronaut.transaction.exceptions.TransactionException,
+            HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, io.micronaut.transaction.exceptions.TransactionException e) {
+            LOG.warn("metadata store transaction failure for {}", request.getPath(), e);
+            if (DiskFull.in(e)) {
+                return diskFull(request, Stage.STORE);
+            }
+            return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", Stage.STORE,
+                    "the metadata store failed (details in the service log); retry", List.of());
+        }
     }
 
     static HttpResponse<Problem> respond(HttpRequest<?> request, HttpStatus status, String code, Stage stage,
@@ -99,6 +151,9 @@ final class DomainProblemHandlers {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, WarehouseException e) {
             LOG.warn("warehouse failure for {}", request.getPath(), e);
+            if (DiskFull.in(e)) {
+                return diskFull(request, Stage.EXECUTE);
+            }
             return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "warehouse-unavailable", Stage.EXECUTE,
                     e.getMessage(), List.of());
         }

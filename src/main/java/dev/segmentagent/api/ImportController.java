@@ -51,11 +51,26 @@ class ImportController {
 
     @Introspected
     record ImportView(Map<String, Long> rows, Map<String, String> keys, Instant asOf, String catalog, boolean drafted,
-                      List<String> warnings, long millis, int refreshedSegments) {
+                      List<String> warnings, long millis, int refreshedSegments, java.util.UUID job) {
         static ImportView of(ImportReport r) {
             return new ImportView(r.rows(), r.keys(), r.asOf(), r.catalog().toString(), r.drafted(), r.warnings(),
-                    r.millis(), r.refreshed());
+                    r.millis(), r.refreshed(), r.job());
         }
+    }
+
+    /** One import job: running, succeeded, or failed with the reason (an import cut short by a crash included). */
+    @Introspected
+    record JobView(java.util.UUID id, String tables, String status, String phase, Instant startedAt,
+                   Instant finishedAt, String error) {
+        static JobView of(dev.segmentagent.jobs.JobRunRecord r) {
+            return new JobView(r.id(), r.subject(), r.status(), r.phase(), r.startedAt(), r.finishedAt(), r.error());
+        }
+    }
+
+    /** The latest import jobs, newest first. */
+    @io.micronaut.http.annotation.Get("/jobs")
+    List<JobView> jobs() {
+        return imports.recentJobs(20).stream().map(JobView::of).toList();
     }
 
     @Post
@@ -86,7 +101,9 @@ class ImportController {
                 issue.put("rows", e.rows());
                 issue.put("unit", e.unit());
             }
-            return DomainProblemHandlers.respond(request, HttpStatus.UNPROCESSABLE_ENTITY, e.code(), Stage.IMPORT,
+            HttpStatus status = e.code().equals(dev.segmentagent.ingest.Importer.DISK_FULL)
+                    ? HttpStatus.INSUFFICIENT_STORAGE : HttpStatus.UNPROCESSABLE_ENTITY;
+            return DomainProblemHandlers.respond(request, status, e.code(), Stage.IMPORT,
                     e.getMessage(), List.of(issue));
         }
     }

@@ -56,6 +56,9 @@ final class CliRun {
 
     /** One clear message per failure the caller can act on; the code says which kind it was. */
     static int report(Throwable e, PrintStream err) {
+        if (StartupFailures.report(e, err)) {
+            return ExitCode.UNAVAILABLE;
+        }
         if (e instanceof DefinitionRejectedException rejected) {
             err.println("error: the definition is not valid:");
             for (ValidationIssue issue : rejected.result().errors()) {

@@ -18,6 +18,8 @@ final class ExitCode {
     static final int NEEDS_CLARIFICATION = 5;
     /** The request was declined (out of scope, or nothing in the catalog fits). */
     static final int DECLINED = 6;
+    /** A store the command needs cannot be used now (the warehouse file is locked by another process). */
+    static final int UNAVAILABLE = 7;
 
     private ExitCode() {
     }

@@ -1,6 +1,5 @@
 package dev.segmentagent.cli;
 
-import io.micronaut.runtime.Micronaut;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,7 +32,7 @@ class ServeCommand implements Runnable {
         if (customers != null) {
             properties.put("segment.data.demo-customers", customers);
         }
-        Micronaut.build(new String[0]).mainClass(ServeCommand.class).properties(properties).banner(false).start();
+        new StartupFailures.Launcher().args(new String[0]).mainClass(ServeCommand.class).properties(properties).banner(false).start();
         SegmentAgentCommand.markServing();
     }
 }

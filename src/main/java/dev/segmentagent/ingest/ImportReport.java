@@ -14,15 +14,21 @@ import java.util.Map;
  * @param catalog   the folder holding the catalog draft (or the reviewed catalog kept because it still fits)
  * @param drafted   whether a new draft was written (false: the catalog there still fitted and was kept)
  * @param refreshed saved segments refreshed after the swap
+ * @param job       the job_run row of this import (null until the import service has recorded it)
  */
 public record ImportReport(Map<String, Long> rows, Map<String, String> keys, Instant asOf, Path catalog,
-                           boolean drafted, List<String> warnings, long millis, int refreshed) {
+                           boolean drafted, List<String> warnings, long millis, int refreshed,
+                           java.util.UUID job) {
 
     ImportReport withCatalog(Path dir, boolean wasDrafted) {
-        return new ImportReport(rows, keys, asOf, dir, wasDrafted, warnings, millis, refreshed);
+        return new ImportReport(rows, keys, asOf, dir, wasDrafted, warnings, millis, refreshed, job);
     }
 
     public ImportReport withRefreshed(int segments) {
-        return new ImportReport(rows, keys, asOf, catalog, drafted, warnings, millis, segments);
+        return new ImportReport(rows, keys, asOf, catalog, drafted, warnings, millis, segments, job);
+    }
+
+    ImportReport withJob(java.util.UUID id) {
+        return new ImportReport(rows, keys, asOf, catalog, drafted, warnings, millis, refreshed, id);
     }
 }

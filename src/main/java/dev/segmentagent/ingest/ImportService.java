@@ -4,6 +4,8 @@ import dev.segmentagent.catalog.Catalog;
 import dev.segmentagent.catalog.CatalogConfig;
 import dev.segmentagent.catalog.CatalogService;
 import dev.segmentagent.catalog.FeatureBuilder;
+import dev.segmentagent.jobs.JobRunRecord;
+import dev.segmentagent.jobs.JobRuns;
 import dev.segmentagent.live.LiveSegments;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.ProgressReporter;
@@ -40,12 +42,14 @@ public class ImportService {
     private final LiveSegments live;
     private final String memoryLimit;
     private final ColumnDescriber describer;
+    private final JobRuns jobs;
 
     ImportService(DuckDbWarehouse warehouse, WarehouseFacts facts, WarehouseConfig data, CatalogConfig catalogConfig,
                   CatalogService catalogs, LiveSegments live,
                   @Value("${segment.import.memory-limit:2GB}") String memoryLimit,
-                  @io.micronaut.core.annotation.Nullable ColumnDescriber describer) {
+                  @io.micronaut.core.annotation.Nullable ColumnDescriber describer, JobRuns jobs) {
         this.describer = describer;
+        this.jobs = jobs;
         this.warehouse = warehouse;
         this.facts = facts;
         this.data = data;
@@ -61,10 +65,53 @@ public class ImportService {
     }
 
     /**
+     * Runs the import as a job (job_run): the row says running until the import ends, so an import cut short by a
+     * crash is marked failed at the next start, while the swap in one transaction kept the previous data whole.
+     *
      * @param standalone no service is answering on this warehouse (the CLI): when the running catalog is not the
      *                   import's, features are built from the import's catalog directly
      */
     public synchronized ImportReport importData(ImportRequest request, ProgressReporter progress, boolean standalone) {
+        JobRunRecord job = jobs.start(JobRunRecord.IMPORT, tables(request));
+        try {
+            ImportReport report = run(request, progress, standalone).withJob(job.id());
+            jobs.succeeded(job, null, rowsJson(report.rows()));
+            return report;
+        } catch (RuntimeException | Error e) {
+            try {
+                jobs.failed(job, e instanceof ImportException ie ? ie.code() + ": " + ie.getMessage() : e.toString());
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded); // e.g. the metadata store is on the same full disk: keep why it failed
+            }
+            throw e;
+        }
+    }
+
+    /** The latest import jobs, newest first (a crashed one shows as failed with the reason). */
+    public java.util.List<JobRunRecord> recentJobs(int limit) {
+        return jobs.recent(JobRunRecord.IMPORT, limit);
+    }
+
+    private static String tables(ImportRequest request) {
+        List<String> tables = new ArrayList<>(List.of("customers"));
+        if (request.orders() != null) {
+            tables.add("orders");
+        }
+        if (request.events() != null) {
+            tables.add("events");
+        }
+        return String.join(",", tables);
+    }
+
+    private static String rowsJson(Map<String, Long> rows) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(rows);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ImportReport run(ImportRequest request, ProgressReporter progress, boolean standalone) {
         Path dir = (request.catalogDir() == null ? defaultCatalogDir() : request.catalogDir()).toAbsolutePath().normalize();
         Path schema = catalogConfig.path().resolve(dev.segmentagent.catalog.CatalogLoader.SCHEMA_FILE);
         Importer.Result result = new Importer(memoryLimit).run(warehouse, request, progress,
@@ -90,7 +137,7 @@ public class ImportService {
         LOG.info("imported {} in {} ms; catalog {} ({})", report.rows(), report.millis(), dir,
                 drafted ? "new draft" : "kept");
         return new ImportReport(report.rows(), report.keys(), report.asOf(), report.catalog(), report.drafted(),
-                List.copyOf(warnings), report.millis(), report.refreshed());
+                List.copyOf(warnings), report.millis(), report.refreshed(), null);
     }
 
     /**

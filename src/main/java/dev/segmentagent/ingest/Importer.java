@@ -30,6 +30,8 @@ public final class Importer {
     public static final String SOURCES_KEY = "import_sources";
     public static final String IMPORTED_AT_KEY = "imported_at";
     private static final String STAGE = "import_stage_";
+    /** The ImportException code of an import refused for lack of disk space. */
+    public static final String DISK_FULL = "disk-full";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Importer.class);
 
     private final String memoryLimit;
@@ -106,8 +108,12 @@ public final class Importer {
                 }
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
-            return new Result(new ImportReport(rows, keys, asOf, null, false, warnings, millis, 0), profiles);
+            return new Result(new ImportReport(rows, keys, asOf, null, false, warnings, millis, 0, null), profiles);
         } catch (SQLException e) {
+            if (dev.segmentagent.warehouse.DiskFull.in(e)) {
+                throw new ImportException(DISK_FULL, null, "the disk holding the warehouse is full: the import was "
+                        + "not applied and the previous data is unchanged; free space in the data folder and run it again");
+            }
             throw new ImportException("import-failed", null, "the import failed and nothing was changed: " + e.getMessage());
         }
     }
@@ -231,7 +237,11 @@ public final class Importer {
             }
             target.commit();
         } catch (SQLException | RuntimeException e) {
-            target.rollback();
+            try {
+                target.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback); // a failed commit already ended the transaction: keep why it failed
+            }
             throw e;
         } finally {
             target.setAutoCommit(true);
@@ -246,6 +256,27 @@ public final class Importer {
         } catch (SQLException e) {
             // a leftover staging table is replaced by the next import; the outcome is already decided
         }
+    }
+
+    /**
+     * Drops staging tables a killed import left in the warehouse (its swap never ran, so they are not data);
+     * returns their names.
+     */
+    static List<String> dropLeftoverStages(Connection target) throws SQLException {
+        List<String> stages = new ArrayList<>();
+        try (Statement s = target.createStatement();
+             ResultSet rs = s.executeQuery("SELECT table_name FROM duckdb_tables() WHERE table_name LIKE '"
+                     + STAGE + "%'")) {
+            while (rs.next()) {
+                stages.add(rs.getString(1));
+            }
+        }
+        try (Statement s = target.createStatement()) {
+            for (String stage : stages) {
+                s.execute("DROP TABLE IF EXISTS " + Sql.id(stage));
+            }
+        }
+        return stages;
     }
 
     /** File sources as {role: {format, path}}; JDBC sources as their description (no password). */

@@ -80,11 +80,23 @@ class EventStore {
                 connection.commit();
                 return new Stored(accepted, duplicates, customers, touched);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
             throw new WarehouseException("storing events failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A failed commit (disk full) has already ended the transaction, and the rollback's own error ("no
+     * transaction is active") would hide why: the original stays the one thrown.
+     */
+    private static void rollback(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

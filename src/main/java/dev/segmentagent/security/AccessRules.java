@@ -30,6 +30,8 @@ final class AccessRules {
             new Rule("DELETE", Pattern.compile("/api/segments(/.*)?"), Role.EDITOR),
             new Rule("*", Pattern.compile("/api/keys(/.*)?"), Role.ADMIN),
             new Rule("*", Pattern.compile("/api/audit(/.*)?"), Role.ADMIN),
+            // import jobs name source files and their errors quote source rows
+            new Rule("*", Pattern.compile("/api/imports(/.*)?"), Role.ADMIN),
             new Rule("POST", Pattern.compile("/api/(models|imports|events|webhooks)(/.*)?"), Role.ADMIN));
 
     private AccessRules() {

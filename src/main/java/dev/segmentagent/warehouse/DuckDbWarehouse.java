@@ -50,6 +50,9 @@ public final class DuckDbWarehouse implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder for " + file, e);
         } catch (SQLException e) {
+            if (WarehouseLockedException.isLockConflict(e.getMessage())) {
+                throw WarehouseLockedException.of(file, e.getMessage(), e);
+            }
             throw new WarehouseException("cannot open DuckDB file " + file + ": " + e.getMessage(), e);
         }
     }

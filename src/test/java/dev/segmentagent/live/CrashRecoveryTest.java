@@ -5,19 +5,15 @@ import dev.segmentagent.preview.PreparedDefinition;
 import dev.segmentagent.segment.SegmentJson;
 import dev.segmentagent.sqlgen.SegmentExecutor;
 import dev.segmentagent.sqlgen.SqlPolicy;
+import dev.segmentagent.testing.ChildJvm;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,41 +67,12 @@ class CrashRecoveryTest {
 
     /** Starts the child, waits until it is inside refresh round {@code round}, and kills it without warning. */
     private void killMidRefresh(int round) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                CrashChild.class.getName(), dataDir.toString(), Integer.toString(CUSTOMERS))
-                .redirectErrorStream(true);
-        Process child = builder.start();
-        CountDownLatch inside = new CountDownLatch(1);
-        Deque<String> tail = new ArrayDeque<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    synchronized (tail) {
-                        tail.addLast(line);
-                        if (tail.size() > 40) {
-                            tail.removeFirst();
-                        }
-                    }
-                    if (line.equals("REFRESHING " + round)) {
-                        inside.countDown();
-                    }
-                }
-            } catch (java.io.IOException ignored) {
-                // the child was killed
-            }
-        });
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            boolean reached = inside.await(240, TimeUnit.SECONDS);
-            assertThat(reached).as("child reached round %d; its last lines: %s", round, tail).isTrue();
+        try (ChildJvm child = ChildJvm.start(CrashChild.class, "REFRESHING " + round, dataDir.toString(),
+                Integer.toString(CUSTOMERS))) {
+            assertThat(child.awaitLine(240)).as("child reached round %d; its last lines:\n%s", round, child.tail())
+                    .isTrue();
             Thread.sleep(ThreadLocalRandom.current().nextInt(5, 120));
-        } finally {
-            child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs in the child
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        } // close(): SIGKILL, no shutdown hook or finally block runs in the child
     }
 
     private static void assertWholeMemberships(ApplicationContext context) throws Exception {
