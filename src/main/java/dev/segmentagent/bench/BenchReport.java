@@ -10,7 +10,7 @@ import java.util.Map;
 public record BenchReport(String machine, long customers, int definitions, Map<String, String> data,
                           Startup startup, LatencyStats validateCompile, LatencyStats preview,
                           List<PerDefinition> previews, List<Refresh> refresh, List<Events> events,
-                          LatencyStats planner, int plannerRequests) {
+                          LatencyStats planner, int plannerRequests, List<Tokens> tokens) {
 
     /** Preview latency and result size of one definition of the mix. */
     public record PerDefinition(String name, long count, double p50Millis, double maxMillis) {}
@@ -33,6 +33,16 @@ public record BenchReport(String machine, long customers, int definitions, Map<S
     /** Event-to-membership latency at a target rate; achieved is what the generator managed. */
     public record Events(int targetPerSecond, double achievedPerSecond, int events, int batchSize,
                          LatencyStats latency, int neverEntered) {}
+
+    /**
+     * LLM agent tokens per request (one interpretation: every model call of it, tool rounds and repairs
+     * included) with a catalog of {@code catalogFields} fields. {@code source} says whether a real endpoint
+     * reported them or the tokenizer counted them; {@code maxCallPromptTokens} is the largest single call's
+     * prompt (loopback only, 0 otherwise).
+     */
+    public record Tokens(int catalogFields, String source, int requests, int answered, int failed,
+                         double callsPerRequest, long promptP50, long promptMax, long completionP50,
+                         long completionMax, long maxCallPromptTokens) {}
 
     public String toTable() {
         StringBuilder out = new StringBuilder();
@@ -71,6 +81,16 @@ public record BenchReport(String machine, long customers, int definitions, Map<S
                 out.append(String.format("| %,d | %,d | %,.0f | %d | %s | %s | %s | %d |%n", e.events(),
                         e.targetPerSecond(), e.achievedPerSecond(), e.batchSize(), l == null ? "-" : fmt(l.p50()),
                         l == null ? "-" : fmt(l.p99()), l == null ? "-" : fmt(l.max()), e.neverEntered()));
+            }
+        }
+        if (!tokens.isEmpty()) {
+            out.append(String.format("%nLLM agent tokens per request: %s%n", tokens.get(0).source()));
+            out.append(String.format("| catalog fields | requests | answered | failed | calls/request | prompt p50 | prompt max "
+                    + "| completion p50 | completion max | largest call prompt |%n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
+            for (Tokens t : tokens) {
+                out.append(String.format("| %d | %d | %d | %d | %.1f | %,d | %,d | %,d | %,d | %s |%n", t.catalogFields(),
+                        t.requests(), t.answered(), t.failed(), t.callsPerRequest(), t.promptP50(), t.promptMax(),
+                        t.completionP50(), t.completionMax(), t.maxCallPromptTokens() == 0 ? "-" : String.format("%,d", t.maxCallPromptTokens())));
             }
         }
         out.append(String.format("%n| definition | members | p50 ms | max ms |%n|---|---:|---:|---:|%n"));

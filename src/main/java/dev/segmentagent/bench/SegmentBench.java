@@ -33,20 +33,22 @@ public class SegmentBench {
     private final RefreshBench refresh;
     private final EventBench events;
     private final PlannerBench planner;
+    private final TokenBench tokens;
 
     SegmentBench(DefinitionPipeline pipeline, PreviewService previews, WarehouseFacts facts, RefreshBench refresh,
-                 EventBench events, PlannerBench planner) {
+                 EventBench events, PlannerBench planner, TokenBench tokens) {
         this.pipeline = pipeline;
         this.previews = previews;
         this.facts = facts;
         this.refresh = refresh;
         this.events = events;
         this.planner = planner;
+        this.tokens = tokens;
     }
 
     /** What to run; a size or rate list left empty, or rounds of 0, skips that section. */
     public record Options(int compileRounds, int previewRounds, List<Integer> refreshSegments,
-                          List<Integer> eventRates, int eventSeconds, int plannerRounds) {}
+                          List<Integer> eventRates, int eventSeconds, int plannerRounds, int tokenRequests) {}
 
     public BenchReport run(Options options, BenchReport.Startup startup) {
         List<SegmentDefinition> mix = loadMix();
@@ -55,6 +57,8 @@ public class SegmentBench {
         LatencyStats preview = preview(mix, options.previewRounds(), perDefinition);
         List<String> requests = PlannerBench.requests();
         LatencyStats plan = options.plannerRounds() > 0 ? planner.run(requests, options.plannerRounds()) : null;
+        List<BenchReport.Tokens> tokenUse = options.tokenRequests() > 0
+                ? tokens.run(requests.subList(0, Math.min(options.tokenRequests(), requests.size()))) : List.of();
         List<BenchReport.Refresh> refreshes = new ArrayList<>();
         List<BenchReport.Events> latencies = new ArrayList<>();
         try {
@@ -73,7 +77,7 @@ public class SegmentBench {
             refresh.removeBenchSegments();
         }
         return new BenchReport(machine(), facts.customerCount(), mix.size(), facts.all(), startup, compile, preview,
-                perDefinition, refreshes, latencies, plan, plan == null ? 0 : requests.size());
+                perDefinition, refreshes, latencies, plan, plan == null ? 0 : requests.size(), tokenUse);
     }
 
     private LatencyStats compile(List<SegmentDefinition> mix, int compileRounds) {

@@ -72,6 +72,12 @@ class BenchCommand implements Callable<Integer> {
     @Option(names = "--planner-rounds", defaultValue = "5", description = "rounds over the planner requests; 0 skips")
     int plannerRounds;
 
+    @Option(names = "--token-requests", defaultValue = "20", description = "planner requests sent through the LLM agent "
+            + "for the tokens-per-request section, at 80, the catalog's own and 500 fields; 0 skips. Uses the configured "
+            + "endpoint (segment.llm.base-url / SEGMENT_LLM_BASE_URL) when there is one, else an in-process loopback "
+            + "endpoint whose prompts are counted with the o200k tokenizer (default ${DEFAULT-VALUE})")
+    int tokenRequests;
+
     @Option(names = "--duckdb-memory", defaultValue = "3GB", description = "DuckDB memory_limit for the measurements")
     String duckDbMemory;
 
@@ -98,7 +104,7 @@ class BenchCommand implements Callable<Integer> {
             BenchReport.Startup startup = new BenchReport.Startup(startSeconds, generated,
                     (runtime.totalMemory() - runtime.freeMemory()) >> 20, duckDbMemory >> 20);
             SegmentBench.Options options = new SegmentBench.Options(compileRounds, previewRounds,
-                    positive(refreshSegments), positive(eventRates), eventSeconds, plannerRounds);
+                    positive(refreshSegments), positive(eventRates), eventSeconds, plannerRounds, tokenRequests);
             BenchReport report = context.getBean(SegmentBench.class).run(options, startup);
             System.out.println(report.toTable());
             if (json != null) {

@@ -57,21 +57,37 @@ public class PreviewService {
      * expensive event condition is not re-run for every cumulative step and again for the total. The same scan
      * picks the sample (the members with the smallest id hashes: stable and spread out), so the sample needs
      * no second evaluation of the definition.
+     *
+     * <p>Where every count needs the first step to hold (an "and" funnel, a single condition), the first step
+     * is the inner scan's WHERE and the later steps are evaluated only for the customers that passed it, as a
+     * funnel narrows: at 1M customers an event condition costs mostly its hash probe per customer, and this
+     * skips the probes for everyone the first step already dropped. The base is counted on its own.
      */
     private FunnelScan funnelScan(PreparedDefinition prepared, FunnelPlan plan, int sampleLimit) {
         int steps = plan.steps().size();
+        boolean firstStepFilters = plan.kind() != FunnelPlan.Kind.EACH_OR_BRANCH;
         StringBuilder inner = new StringBuilder("SELECT f.customer_id");
         List<Object> innerParams = new ArrayList<>();
+        SqlFragment filter = null;
         for (int i = 0; i < steps; i++) {
             SqlFragment fragment = pipeline.predicate(plan.steps().get(i), prepared);
-            inner.append(", (").append(fragment.sql()).append(") AS ")
-                    .append(FunnelPlan.column(i));
+            if (i == 0 && firstStepFilters) {
+                filter = fragment;
+                inner.append(", TRUE AS ").append(FunnelPlan.column(i));
+                continue;
+            }
+            inner.append(", (").append(fragment.sql()).append(") AS ").append(FunnelPlan.column(i));
             innerParams.addAll(fragment.params());
         }
         inner.append(" FROM customer_features f");
+        if (filter != null) {
+            inner.append(" WHERE (").append(filter.sql()).append(')');
+            innerParams.addAll(filter.params());
+        }
         // bind order follows the text: the outer select list (sample size) comes before the inner scan
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT count(*)");
+        StringBuilder sql = new StringBuilder(firstStepFilters
+                ? "SELECT (SELECT count(*) FROM customer_features)" : "SELECT count(*)");
         for (int i = 0; i < steps; i++) {
             sql.append(", count(*) FILTER (WHERE ").append(plan.stepExpression(i)).append(')');
         }

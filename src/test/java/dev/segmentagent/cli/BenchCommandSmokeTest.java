@@ -25,13 +25,14 @@ class BenchCommandSmokeTest {
         CommandRun run = CommandRun.of("bench", "--customers", "2000",
                     "--data-dir", dataDir.toString(), "--compile-rounds", "3", "--preview-rounds", "1",
                     "--refresh-segments", "10,20", "--event-rates", "40", "--event-seconds", "1",
-                    "--planner-rounds", "1", "--json", json.toString());
+                    "--planner-rounds", "1", "--token-requests", "3", "--json", json.toString());
         int exit = run.exit();
         String table = run.out();
 
         assertThat(exit).isZero();
         assertThat(table).contains("validate + compile (µs)", "preview: count + funnel + sample (ms)",
-                "offline planner", "full refresh", "event → membership at 40/s", "start-up");
+                "offline planner", "full refresh", "event → membership at 40/s", "start-up",
+                "LLM agent tokens per request");
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.path("customers").asLong()).isEqualTo(2000);
         assertThat(report.path("previews")).hasSize(report.path("definitions").asInt());
@@ -60,6 +61,20 @@ class BenchCommandSmokeTest {
         assertThat(events.path("latency").path("samples").asInt()).isEqualTo(40);
         assertThat(report.path("planner").path("samples").asInt()).isEqualTo(report.path("plannerRequests").asInt());
         assertThat(report.path("startup").path("heapUsedMiB").asLong()).isPositive();
+        // tokens per request through the real agent and client: no endpoint is configured in CI, so the loopback
+        // endpoint answered and the tokenizer counted; the catalog cut to 80, as it is, and widened to 500 fields
+        JsonNode tokens = report.path("tokens");
+        assertThat(tokens).hasSize(3);
+        assertThat(tokens.findValues("catalogFields").stream().map(JsonNode::asInt).toList()).containsExactly(80, 128, 500);
+        for (JsonNode t : tokens) {
+            assertThat(t.path("source").asText()).contains("loopback");
+            assertThat(t.path("answered").asInt()).isEqualTo(3);
+            assertThat(t.path("failed").asInt()).isZero();
+            // a tool round and the answer: at least two model calls per request, each with the whole prompt
+            assertThat(t.path("callsPerRequest").asDouble()).isGreaterThanOrEqualTo(2.0);
+            assertThat(t.path("promptP50").asLong()).isGreaterThan(t.path("maxCallPromptTokens").asLong() / 2);
+            assertThat(t.path("completionP50").asLong()).isPositive();
+        }
         // the bench leaves no segment of its own behind in a reused data folder
         assertThat(report.path("refresh").get(1).path("refreshed").asInt()).isEqualTo(20);
     }

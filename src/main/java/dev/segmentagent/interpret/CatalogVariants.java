@@ -16,8 +16,9 @@ import java.util.Set;
  * measure per product category and time window, per-channel rates, and near-synonyms of existing fields with
  * genuinely different meanings. Retrieval that still finds the right field among these scales; the base
  * fields are kept unchanged and first, the distractors are a seeded random choice, so runs are reproducible.
+ * Used by the retrieval tests and by the bench's token section (prompt size at 80 and 500 fields).
  */
-final class CatalogVariants {
+public final class CatalogVariants {
 
     private static final List<String> CATEGORIES = List.of("apparel", "shoes", "electronics", "beauty", "home",
             "toys", "sports", "books", "grocery", "garden", "jewelry", "pets");
@@ -26,7 +27,19 @@ final class CatalogVariants {
     private CatalogVariants() {
     }
 
-    static Catalog widen(Catalog base, int targetFields, long seed) {
+    /**
+     * {@code base} cut to its first {@code targetFields} fields in catalog order (a smaller catalog of the same
+     * business); events, models and examples are kept, since the prompt names them whatever the field count.
+     */
+    public static Catalog narrow(Catalog base, int targetFields) {
+        if (targetFields < 1 || targetFields > base.fields().size()) {
+            throw new IllegalArgumentException("target " + targetFields + " is not between 1 and " + base.fields().size());
+        }
+        return new Catalog(base.tables(), base.fields().subList(0, targetFields), base.events(), base.models(),
+                base.examples());
+    }
+
+    public static Catalog widen(Catalog base, int targetFields, long seed) {
         if (targetFields < base.fields().size()) {
             throw new IllegalArgumentException("target " + targetFields + " is below the base size " + base.fields().size());
         }
