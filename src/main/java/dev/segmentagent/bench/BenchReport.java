@@ -105,6 +105,9 @@ public record BenchReport(String machine, long customers, int definitions, Map<S
     }
 
     private static void row(StringBuilder out, String label, LatencyStats s) {
+        if (s == null) { // the section was switched off (0 rounds)
+            return;
+        }
         out.append(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f |%n", label, s.samples(), s.p50(), s.p90(),
                 s.p99(), s.max()));
     }

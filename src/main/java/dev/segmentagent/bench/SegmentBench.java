@@ -80,7 +80,11 @@ public class SegmentBench {
                 perDefinition, refreshes, latencies, plan, plan == null ? 0 : requests.size(), tokenUse);
     }
 
+    /** @return null when switched off (0 rounds) */
     private LatencyStats compile(List<SegmentDefinition> mix, int compileRounds) {
+        if (compileRounds <= 0) {
+            return null;
+        }
         long[] compileNanos = new long[mix.size() * compileRounds];
         int c = 0;
         for (int round = 0; round < compileRounds; round++) {
@@ -95,6 +99,9 @@ public class SegmentBench {
 
     private LatencyStats preview(List<SegmentDefinition> mix, int previewRounds,
                                  List<BenchReport.PerDefinition> perDefinition) {
+        if (previewRounds <= 0) {
+            return null;
+        }
 
         for (SegmentDefinition definition : mix) { // warm-up: JIT and DuckDB caches
             previews.preview(pipeline.prepare(definition, null, null), 10);
