@@ -18,6 +18,9 @@ import java.time.Duration;
  * @param webhookInitialBackoff wait before the second attempt; doubled before each further attempt
  * @param webhookTimeout       connect and response timeout of one attempt
  * @param fullRefreshSharedScan evaluate all segments of a full refresh in one shared scan (see LiveRefresher)
+ * @param refreshBatchSegments  a full refresh evaluates and writes this many segments at a time: their new member
+ *                              sets are what the heap holds (8 bytes per member, twice with the diff), so 1,000
+ *                              segments over 1M customers do not need gigabytes at once
  */
 @ConfigurationProperties("segment.live")
 public record LiveConfig(
@@ -27,5 +30,6 @@ public record LiveConfig(
         @Bindable(defaultValue = "4") @Min(1) @Max(10) int webhookMaxAttempts,
         @Bindable(defaultValue = "500ms") @NotNull Duration webhookInitialBackoff,
         @Bindable(defaultValue = "5s") @NotNull Duration webhookTimeout,
-        @Bindable(defaultValue = "false") boolean fullRefreshSharedScan) {
+        @Bindable(defaultValue = "false") boolean fullRefreshSharedScan,
+        @Bindable(defaultValue = "100") @Min(1) int refreshBatchSegments) {
 }

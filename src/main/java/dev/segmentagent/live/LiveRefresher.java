@@ -15,9 +15,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Full refresh: prepare every requested segment, evaluate them, then diff every new set against the stored
- * members and swap all of them in ONE transaction (one scan of the member table, set-based writes), recording
- * a run per segment. Should that combined write fail, each segment is written alone in its own transaction.
+ * Full refresh: prepare every requested segment, then, batch by batch ({@code segment.live.refresh-batch-segments}
+ * segments), evaluate them, diff every new set against the stored members and swap the batch in ONE
+ * transaction (one scan of the member table, set-based writes), recording a run per segment. Each segment's
+ * swap is atomic; batches bound the heap (1,000 segments over 1M customers are ~260M member ids, more than
+ * a 3 GB heap holds twice). Should a batch's combined write fail, each of its segments is written alone.
  *
  * <p>Whether a full refresh uses the shared scan is {@code segment.live.full-refresh-shared-scan}: measured
  * on DuckDB at 50k customers, 100 separate compiled queries were faster than one 100-predicate scan (DuckDB
@@ -71,20 +73,32 @@ class LiveRefresher {
         loaded.failed().forEach((segment, reason) ->
                 finished.add(runLog.failed(runs.get(segment.segment().id()), "prepare: " + reason)));
 
+        List<LiveSegment> ready = loaded.ready();
+        for (int from = 0; from < ready.size(); from += config.refreshBatchSegments()) {
+            // one batch's member sets at a time: the heap holds a batch, not every segment's members
+            List<LiveSegment> batch = ready.subList(from, Math.min(ready.size(), from + config.refreshBatchSegments()));
+            finished.addAll(refreshBatch(batch, runs, trigger));
+        }
+        return finished;
+    }
+
+    /** Evaluates a batch of segments and swaps in their members (one transaction for the batch when it can). */
+    private List<RefreshRunRecord> refreshBatch(List<LiveSegment> batch, Map<UUID, RefreshRunRecord> runs, String trigger) {
+        List<RefreshRunRecord> finished = new ArrayList<>();
         Map<UUID, long[]> members = new HashMap<>();
         Map<UUID, String> scanErrors = new HashMap<>();
         boolean oneByOne = !config.fullRefreshSharedScan();
         if (!oneByOne) {
             try {
-                members = scan.members(loaded.ready(), null);
+                members = scan.members(batch, null);
             } catch (RuntimeException shared) {
                 LOG.warn("shared scan over {} segments failed ({}); evaluating them one by one",
-                        loaded.ready().size(), shared.getMessage());
+                        batch.size(), shared.getMessage());
                 oneByOne = true;
             }
         }
         if (oneByOne) {
-            for (LiveSegment segment : loaded.ready()) {
+            for (LiveSegment segment : batch) {
                 try {
                     members.putAll(scan.members(List.of(segment), null));
                 } catch (RuntimeException alone) {
@@ -93,7 +107,7 @@ class LiveRefresher {
             }
         }
         List<LiveSegment> evaluated = new ArrayList<>();
-        for (LiveSegment segment : loaded.ready()) {
+        for (LiveSegment segment : batch) {
             String scanError = scanErrors.get(segment.id());
             if (scanError != null) {
                 finished.add(runLog.failed(runs.get(segment.id()), "execute: " + scanError));

@@ -36,9 +36,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /**
  * Live segments as a client uses them, over real HTTP on the generated demo data (3,000 customers). Expected
  * members come from hand-written SQL over customer_features and the raw tables, never from the compiler.
- * The warehouse persists between runs, so every test creates its own segments and event ids.
+ * The warehouse persists between runs, so every test creates its own segments and event ids. Full refreshes
+ * run in batches of two segments here, so a refresh of all segments always spans several batches.
  */
 @MicronautTest
+@io.micronaut.context.annotation.Property(name = "segment.live.refresh-batch-segments", value = "2")
 class LiveSegmentsHttpTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,6 +105,8 @@ class LiveSegmentsHttpTest {
         List<RefreshRunRecord> runs = live.refreshAll(LiveSegments.MANUAL);
 
         assertThat(runs).extracting(RefreshRunRecord::segmentId).contains(UUID.fromString(a), UUID.fromString(b), UUID.fromString(c));
+        assertThat(runs).filteredOn(r -> Set.of(a, b, c).contains(r.segmentId().toString()))
+                .hasSize(3).allSatisfy(r -> assertThat(r.status()).as(r.toString()).isEqualTo("succeeded"));
         Set<Long> expectedA = ids("SELECT customer_id FROM customer_features WHERE orders_365d >= 4");
         assertThat(members(a)).isEqualTo(expectedA);
         assertThat(members(b)).isEqualTo(ids("SELECT customer_id FROM web_events WHERE event_type = 'add_to_cart'"
