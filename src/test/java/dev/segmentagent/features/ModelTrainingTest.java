@@ -52,7 +52,9 @@ class ModelTrainingTest {
         Model<Label> model = (Model<Label>) loaded.tribuo();
         FeatureMatrix current = new TrainingSets(warehouse, catalog).current(Outcome.churn(90));
         assertThat(BinaryClassifier.predict(model, current)).containsExactly(trained.scores().scores());
-        assertThat(loaded.metadata().get("provenance").get("class-name").asText()).contains("XGBoostModel");
+        // trained through XGBoost4J, kept as a Tribuo model: Tribuo provenance with the booster's parameters
+        assertThat(loaded.metadata().get("provenance").get("class-name").asText()).contains("XGBoostExternalModel");
+        assertThat(loaded.metadata().get("provenance").toString()).contains("binary:logistic");
         assertThat(loaded.metadata().get("details").get("train_cutoff").asText()).isEqualTo("2026-05-05T00:00:00Z");
         assertThat(loaded.metadata().get("metrics").get("holdout_roc_auc").asDouble()).isGreaterThan(0.75);
     }
@@ -76,6 +78,26 @@ class ModelTrainingTest {
         assertThat(streamed.ids()).containsExactly(current.ids());
         assertThat(streamed.scores()).containsExactly(batch);
         assertThat(trained.scores().scores()).containsExactly(batch);
+    }
+
+    @Test
+    void given_the_scoring_columns_in_another_order_then_each_value_still_reaches_its_own_booster_column() {
+        TrainedModel trained = churn();
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) trained.tribuo();
+        FeatureMatrix current = new TrainingSets(warehouse, catalog).current(Outcome.churn(90));
+        java.util.List<String> reversed = new java.util.ArrayList<>(current.names());
+        java.util.Collections.reverse(reversed);
+        double[][] values = new double[current.rows()][];
+        for (int i = 0; i < values.length; i++) {
+            double[] row = current.values()[i];
+            values[i] = new double[row.length];
+            for (int j = 0; j < row.length; j++) {
+                values[i][j] = row[row.length - 1 - j];
+            }
+        }
+        double[] scores = new BinaryClassifier.Scorer(model, reversed).score(values, values.length);
+        assertThat(scores).containsExactly(BinaryClassifier.predict(model, current));
     }
 
     @Test
