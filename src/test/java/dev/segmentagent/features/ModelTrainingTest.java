@@ -176,4 +176,15 @@ class ModelTrainingTest {
         }
         return values;
     }
+
+    @Test
+    void the_fit_sample_is_seeded_distinct_and_everyone_when_the_population_is_small() {
+        int[] a = BehaviourClustering.sample(1_000, 100, 42);
+        assertThat(a).hasSize(100).doesNotHaveDuplicates();
+        assertThat(java.util.Arrays.stream(a).min().getAsInt()).isGreaterThanOrEqualTo(0);
+        assertThat(java.util.Arrays.stream(a).max().getAsInt()).isLessThan(1_000);
+        assertThat(BehaviourClustering.sample(1_000, 100, 42)).containsExactly(a);
+        assertThat(BehaviourClustering.sample(1_000, 100, 43)).isNotEqualTo(a);
+        assertThat(BehaviourClustering.sample(50, 100, 42)).containsExactly(java.util.stream.IntStream.range(0, 50).toArray());
+    }
 }
