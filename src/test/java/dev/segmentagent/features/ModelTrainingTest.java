@@ -187,4 +187,16 @@ class ModelTrainingTest {
         assertThat(BehaviourClustering.sample(1_000, 100, 43)).isNotEqualTo(a);
         assertThat(BehaviourClustering.sample(50, 100, 42)).containsExactly(java.util.stream.IntStream.range(0, 50).toArray());
     }
+
+    @Test
+    void given_the_behaviour_clustering_then_nearest_centroid_assignment_equals_tribuos_own_predictions() {
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        BehaviourFeatures.Scaler scaler = BehaviourFeatures.Scaler.fit(table.raw());
+        double[][] z = new double[table.raw().length][];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = scaler.apply(table.raw()[i]);
+        }
+        var model = new BehaviourClustering(warehouse, DemoModels.config()).fit(z, 6);
+        assertThat(BehaviourClustering.predict(model, z)).containsExactly(BehaviourClustering.predictWithTribuo(model, z));
+    }
 }
