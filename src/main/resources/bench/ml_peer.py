@@ -49,15 +49,21 @@ def main(job_path):
     del score
 
     km = job["kmeans"]
-    z = load(km).astype(np.float64)  # Tribuo's k-means works in doubles
-    # tol=0: run to convergence or the cap, as Tribuo does; one k-means++ start, as Tribuo does
+    fit = load(km["fit"]).astype(np.float64)  # Tribuo's k-means works in doubles
+    # tol=0: run to convergence or the cap, as Tribuo does; one k-means++ start, as Tribuo does; fitted on the
+    # same seeded sample the Java side fits on, then every row assigned, as the service does
     kmeans = KMeans(n_clusters=int(km["k"]), init="k-means++", n_init=1, max_iter=int(km["iterations"]), tol=0.0,
                     algorithm="lloyd", random_state=int(km["seed"]) % (2 ** 32))
     started = time.perf_counter()
-    kmeans.fit(z)
+    kmeans.fit(fit)
     out["kmeans_fit_s"] = time.perf_counter() - started
-    out["kmeans_inertia"] = float(kmeans.inertia_)
     out["kmeans_iterations"] = int(kmeans.n_iter_)
+    del fit
+    z = load(km).astype(np.float64)
+    started = time.perf_counter()
+    kmeans.predict(z)
+    out["kmeans_assign_s"] = time.perf_counter() - started
+    out["kmeans_inertia"] = float(-kmeans.score(z))
     print(json.dumps(out))
 
 

@@ -1,31 +1,31 @@
 package dev.segmentagent.features;
 
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.IntProvenance;
+import com.oracle.labs.mlrg.olcut.provenance.primitives.StringProvenance;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
-import org.tribuo.MutableDataset;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
-import org.tribuo.classification.xgboost.XGBoostClassificationTrainer;
+import org.tribuo.common.xgboost.XGBoostExternalModel;
 import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.common.xgboost.XGBoostTrainer;
+import org.tribuo.common.xgboost.protos.XGBoostExternalModelProto;
 import org.tribuo.impl.ArrayExample;
-import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Tribuo's XGBoost classifier on a {@link FeatureMatrix}: train, then probabilities of the positive class.
- * Missing values (NaN) are left out of the example so XGBoost learns its own default direction for them.
+ * An XGBoost binary classifier on a {@link FeatureMatrix}, held as a Tribuo model: train, then probabilities of
+ * the positive class. Missing values (NaN) stay missing, so XGBoost learns its own default direction for them.
  */
 final class BinaryClassifier {
 
@@ -48,21 +48,78 @@ final class BinaryClassifier {
     private BinaryClassifier() {
     }
 
+    /**
+     * Trains XGBoost through XGBoost4J on one dense float matrix (NaN = missing) with the {@code binary:logistic}
+     * objective, then wraps the booster as a Tribuo model, so the registry keeps Tribuo's provenance, its
+     * protobuf save/load and its predict API. Why not Tribuo's trainer: it converts every example into its own
+     * sparse matrix and always boosts {@code multi:softprob}, two trees per round for a binary label; the bench
+     * measured about twice the time of the XGBoost peer with the same parameters (BENCHMARKS.md). The
+     * parameters are the ones Tribuo's trainer would pass, plus the objective.
+     */
     static Model<Label> train(FeatureMatrix data, Parameters p, String description) {
-        MutableDataset<Label> dataset = new MutableDataset<>(
-                new SimpleDataSourceProvenance(description, OffsetDateTime.now(ZoneOffset.UTC), LABELS), LABELS);
-        String[] names = data.names().toArray(String[]::new);
-        Label positive = new Label(POSITIVE);
-        Label negative = new Label(NEGATIVE);
-        for (int i = 0; i < data.rows(); i++) {
-            dataset.add(example(names, data.values()[i], data.labels()[i] ? positive : negative));
+        int rows = data.rows();
+        int cols = data.names().size();
+        float[] dense = new float[rows * cols];
+        float[] labels = new float[rows];
+        for (int i = 0; i < rows; i++) {
+            double[] row = data.values()[i];
+            int offset = i * cols;
+            for (int j = 0; j < cols; j++) {
+                dense[offset + j] = (float) row[j]; // NaN stays NaN: missing
+            }
+            labels[i] = data.labels()[i] ? 1f : 0f;
         }
-        // hist: binned split finding, far faster than exact on thousands of rows, same quality at this size
-        XGBoostClassificationTrainer trainer = new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE,
-                XGBoostTrainer.TreeMethod.HIST, p.trees(), p.eta(), 0.0, p.maxDepth(), p.minChildWeight(),
-                p.subsample(), p.featureSubsample(), p.lambda(), 0.0, p.threads(),
-                XGBoostTrainer.LoggingVerbosity.SILENT, p.seed());
-        return trainer.train(dataset);
+        Map<String, Integer> featureColumns = new LinkedHashMap<>();
+        for (int j = 0; j < cols; j++) {
+            featureColumns.put(data.names().get(j), j);
+        }
+        Booster booster;
+        try {
+            DMatrix matrix = new DMatrix(dense, rows, cols, Float.NaN);
+            try {
+                matrix.setLabel(labels);
+                booster = XGBoost.train(matrix, boosterParameters(p), p.trees(), Map.of(), null, null);
+            } finally {
+                matrix.dispose();
+            }
+        } catch (XGBoostError e) {
+            throw new IllegalStateException("XGBoost training failed: " + e.getMessage(), e);
+        }
+        Map<Label, Integer> outputs = Map.of(new Label(NEGATIVE), 0, new Label(POSITIVE), 1);
+        return XGBoostExternalModel.createXGBoostModel(LABELS, featureColumns, outputs, new BinaryLogisticConverter(),
+                booster, provenance(p, description, rows, cols));
+    }
+
+    /** XGBoost4J parameter names; the same values the Python peer passes to XGBClassifier. */
+    static Map<String, Object> boosterParameters(Parameters p) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("booster", "gbtree");
+        params.put("objective", "binary:logistic");
+        params.put("tree_method", "hist"); // binned split finding: far faster than exact, same quality here
+        params.put("eta", p.eta());
+        params.put("max_depth", p.maxDepth());
+        params.put("min_child_weight", p.minChildWeight());
+        params.put("subsample", p.subsample());
+        params.put("colsample_bytree", p.featureSubsample());
+        params.put("lambda", p.lambda());
+        params.put("alpha", 0.0);
+        params.put("gamma", 0.0);
+        params.put("nthread", p.threads());
+        params.put("seed", p.seed());
+        params.put("verbosity", 0);
+        return params;
+    }
+
+    private static Map<String, Provenance> provenance(Parameters p, String description, int rows, int cols) {
+        Map<String, Provenance> provenance = new LinkedHashMap<>();
+        provenance.put("training-data", new StringProvenance("training-data", description));
+        provenance.put("training-rows", new IntProvenance("training-rows", rows));
+        provenance.put("training-features", new IntProvenance("training-features", cols));
+        provenance.put("trainer", new StringProvenance("trainer", "xgboost4j " + XGBoost.class.getPackage().getImplementationVersion()
+                + " XGBoost.train, dense DMatrix"));
+        boosterParameters(p).forEach((k, v) -> provenance.put("xgboost." + k, new StringProvenance("xgboost." + k, v.toString())));
+        provenance.put("rounds", new IntProvenance("rounds", p.trees()));
+        return provenance;
     }
 
     /** Probability of the positive class for each row, in row order. */
@@ -91,26 +148,41 @@ final class BinaryClassifier {
      * missing, as in training where missing features were left out), one native predict call per chunk.
      * Tribuo's {@code predict(Iterable)} also batches, but first builds an Example and afterwards a Prediction
      * with a map of label scores for every row; at a million rows that object churn, not the trees, was the cost.
-     * The column order follows the model's own feature-ID map, so a feature unknown to the model is ignored
-     * exactly as Tribuo would.
+     * Columns follow the model's own feature mapping (Tribuo feature id -> booster column), so a feature unknown
+     * to the model is ignored exactly as Tribuo would.
      */
     static final class Scorer implements TrainingSets.ChunkScorer {
 
         private final Booster booster;
-        private final int[] columnOf; // input j -> model feature id, or -1
+        private final int[] columnOf; // input j -> booster column, or -1
         private final int width;
         private final int positiveId;
 
         Scorer(Model<Label> model, List<String> names) {
-            if (!(model instanceof XGBoostModel<Label> xgb) || xgb.getInnerModels().size() != 1) {
+            ImmutableFeatureMap features = model.getFeatureIDMap();
+            int[] boosterColumn; // Tribuo feature id -> booster column
+            if (model instanceof XGBoostExternalModel<Label> external) {
+                // the booster and Tribuo's feature id -> column mapping, through the model's public proto form
+                try {
+                    XGBoostExternalModelProto proto = external.serialize().getSerializedData()
+                            .unpack(XGBoostExternalModelProto.class);
+                    this.booster = XGBoost.loadModel(proto.getModel().toByteArray());
+                    boosterColumn = proto.getForwardFeatureMappingList().stream().mapToInt(Integer::intValue).toArray();
+                } catch (java.io.IOException | XGBoostError e) {
+                    throw new IllegalStateException("cannot read the booster of " + model.getName() + ": " + e.getMessage(), e);
+                }
+            } else if (model instanceof XGBoostModel<Label> xgb && xgb.getInnerModels().size() == 1) {
+                // models trained by Tribuo's own trainer (earlier versions in the registry): columns are feature ids
+                this.booster = xgb.getInnerModels().get(0);
+                boosterColumn = java.util.stream.IntStream.range(0, features.size()).toArray();
+            } else {
                 throw new IllegalArgumentException("not a single-booster XGBoost model: " + model.getClass().getName());
             }
-            this.booster = xgb.getInnerModels().get(0);
-            ImmutableFeatureMap features = model.getFeatureIDMap();
-            this.width = features.size();
+            this.width = java.util.Arrays.stream(boosterColumn).max().orElse(-1) + 1;
             this.columnOf = new int[names.size()];
             for (int j = 0; j < columnOf.length; j++) {
-                columnOf[j] = features.getID(names.get(j));
+                int id = features.getID(names.get(j));
+                columnOf[j] = id < 0 ? -1 : boosterColumn[id];
             }
             this.positiveId = model.getOutputIDInfo().getID(new Label(POSITIVE));
         }

@@ -58,7 +58,9 @@ final class ClusterNamer {
             new Descriptor("orders_trend_90d", false, "Fading", "fading regulars",
                     v -> String.format(Locale.ROOT, "%+.1f orders vs the 90 days before", v)),
             new Descriptor("email_open_rate", true, "Engaged", "email readers",
-                    v -> "opens " + percent(v) + " of emails"));
+                    v -> "opens " + percent(v) + " of emails"),
+            new Descriptor("email_open_rate", false, "Disengaged", "disengaged customers",
+                    v -> "opens only " + percent(v) + " of emails"));
 
     /** A name and a persona for one cluster. */
     record Naming(String name, String persona) {}

@@ -24,25 +24,38 @@ class BehaviourFeaturesTest {
             s.execute("CREATE TABLE IF NOT EXISTS warehouse_meta (key VARCHAR PRIMARY KEY, value VARCHAR)");
             s.execute("DELETE FROM warehouse_meta");
             s.execute("INSERT INTO warehouse_meta VALUES ('as_of', '2026-11-01T00:00:00Z'), ('features_as_of', '2026-11-01T00:00:00Z')");
-            s.execute("CREATE OR REPLACE TABLE orders (customer_id BIGINT, ordered_at TIMESTAMP)");
+            s.execute("CREATE OR REPLACE TABLE orders (customer_id BIGINT, ordered_at TIMESTAMP, discount_amount DOUBLE DEFAULT 0)");
+            s.execute("CREATE OR REPLACE TABLE order_items (customer_id BIGINT, ordered_at TIMESTAMP, brand_tier VARCHAR)");
+            s.execute("CREATE OR REPLACE TABLE web_events (customer_id BIGINT, occurred_at TIMESTAMP, event_type VARCHAR)");
             s.execute("""
                     CREATE OR REPLACE TABLE customer_features (customer_id BIGINT, orders_365d BIGINT, orders_count BIGINT,
                         days_since_last_order BIGINT, weekend_orders_365d BIGINT, sessions_90d BIGINT, weekend_sessions_90d BIGINT,
                         discounted_orders_365d BIGINT, premium_lines_365d BIGINT, order_lines_365d BIGINT,
-                        product_views_90d BIGINT, orders_90d BIGINT)""");
+                        product_views_90d BIGINT, orders_90d BIGINT, emails_opened_90d BIGINT, emails_sent_90d BIGINT)""");
             // 1: a quarterly buyer, 5 orders 91 days apart; 2: a steady buyer every 20 days who stopped 200 days
             // ago; 3: one order 300 days ago; 4: no orders; plus an order of 3 after as-of that must not count
             s.execute("""
-                    INSERT INTO orders SELECT 1, TIMESTAMP '2026-10-20' - INTERVAL (91 * i) DAY FROM range(5) t(i)
+                    INSERT INTO orders (customer_id, ordered_at) SELECT 1, TIMESTAMP '2026-10-20' - INTERVAL (91 * i) DAY FROM range(5) t(i)
                     UNION ALL SELECT 2, TIMESTAMP '2026-04-15' - INTERVAL (20 * i) DAY FROM range(10) t(i)
                     UNION ALL SELECT 3, TIMESTAMP '2026-01-05'
                     UNION ALL SELECT 3, TIMESTAMP '2026-11-20'""");
+            s.execute("UPDATE orders SET discount_amount = 5 WHERE customer_id = 3 AND ordered_at = TIMESTAMP '2026-01-05'");
+            // customer 1 browses: 3 weekend sessions of 4 (2026-10-31 is a Saturday), page views do not count;
+            // customer 2 bought 2 premium lines of 3
+            s.execute("""
+                    INSERT INTO web_events VALUES (1, TIMESTAMP '2026-10-31 10:00', 'session_start'),
+                      (1, TIMESTAMP '2026-10-31 10:01', 'page_view'), (1, TIMESTAMP '2026-10-25 09:00', 'session_start'),
+                      (1, TIMESTAMP '2026-10-24 09:00', 'session_start'), (1, TIMESTAMP '2026-10-29 09:00', 'session_start'),
+                      (1, TIMESTAMP '2026-11-07 09:00', 'session_start')""");
+            s.execute("""
+                    INSERT INTO order_items VALUES (2, TIMESTAMP '2026-04-15', 'premium'), (2, TIMESTAMP '2026-04-15', 'premium'),
+                      (2, TIMESTAMP '2026-03-26', 'value'), (3, TIMESTAMP '2026-01-05', 'standard')""");
             s.execute("""
                     INSERT INTO customer_features VALUES
-                      (1, 4, 5, 12, 4, 10, 10, 0, 0, 5, 0, 1),
-                      (2, 0, 10, 200, 0, 0, 0, 0, 0, 0, 0, 0),
-                      (3, 1, 1, 300, 0, 0, 0, 1, 0, 1, 0, 0),
-                      (4, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 5, 0)""");
+                      (1, 4, 5, 12, 4, 10, 10, 0, 0, 5, 0, 1, 0, 0),
+                      (2, 0, 10, 200, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                      (3, 1, 1, 300, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0),
+                      (4, 0, 0, NULL, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0)""");
         }
     }
 
@@ -68,8 +81,11 @@ class BehaviourFeaturesTest {
     @Test
     void a_buyer_silent_for_ten_usual_gaps_is_overdue_and_a_single_old_order_is_a_lapsed_one_time_purchase() {
         BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
-        assertThat(value(table, 2, "overdue_factor")).isCloseTo(200.0 / 20, within(1e-6));
-        assertThat(value(table, 1, "overdue_factor")).isCloseTo(12 / 91.0, within(0.01));
+        // usual gaps pulled towards the population's (13 gaps, 4 x 91 + 9 x 20 days) with 3 pseudo gaps
+        double population = (4 * 91.0 + 9 * 20.0) / 13;
+        assertThat(value(table, 2, "overdue_factor")).isCloseTo(200.0 / ((9 * 20.0 + 3 * population) / 12), within(1e-3));
+        assertThat(value(table, 2, "overdue_factor")).isGreaterThan(7);
+        assertThat(value(table, 1, "overdue_factor")).isCloseTo(12 / ((4 * 91.0 + 3 * population) / 7), within(1e-3));
         assertThat(value(table, 3, "single_order_lapsed")).isEqualTo(1.0);
         assertThat(value(table, 1, "single_order_lapsed")).isZero();
         assertThat(value(table, 4, "overdue_factor")).as("no orders: neutral").isEqualTo(1.0);
@@ -86,9 +102,19 @@ class BehaviourFeaturesTest {
     @Test
     void a_share_from_one_order_is_pulled_towards_the_population_rate() {
         BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
-        // customer 3: 1 discounted order of 1; population 1 of 5 orders -> (1 + 6 * 0.2) / (1 + 6)
-        assertThat(value(table, 3, "discount_share")).isCloseTo((1 + 6 * 0.2) / 7, within(1e-9));
-        // customer 1: 4 weekend orders of 4; population 4 of 5 -> (4 + 6 * 0.8) / (4 + 6)
-        assertThat(value(table, 1, "weekend_order_share")).isCloseTo((4 + 6 * 0.8) / 10, within(1e-9));
+        // customer 3: 1 discounted order of 1 (its order after as-of does not count); population 1 of 16 orders
+        assertThat(value(table, 3, "discount_share")).isCloseTo((1 + 6 / 16.0) / 7, within(1e-9));
+    }
+
+    @Test
+    void habits_are_measured_on_the_whole_history_before_as_of() {
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        // customer 2's orders from mid-2025 on: 2 of 10 on a weekend (population: 2 of 16), older than 365 days included
+        assertThat(value(table, 2, "weekend_order_share")).isCloseTo((2 + 6 * 2 / 16.0) / (10 + 6), within(1e-9));
+        assertThat(value(table, 1, "weekend_order_share")).as("Tuesdays only").isCloseTo((6 * 2 / 16.0) / (5 + 6), within(1e-9));
+        // sessions: 3 weekend of 4 before as-of (the one after it and the page view do not count)
+        assertThat(value(table, 1, "weekend_session_share")).isCloseTo((3 + 6 * 0.75) / (4 + 6), within(1e-9));
+        // premium lines: 2 of 3; population 2 of 4
+        assertThat(value(table, 2, "premium_share")).isCloseTo((2 + 6 * 0.5) / (3 + 6), within(1e-9));
     }
 }

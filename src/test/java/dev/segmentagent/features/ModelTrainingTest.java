@@ -52,7 +52,9 @@ class ModelTrainingTest {
         Model<Label> model = (Model<Label>) loaded.tribuo();
         FeatureMatrix current = new TrainingSets(warehouse, catalog).current(Outcome.churn(90));
         assertThat(BinaryClassifier.predict(model, current)).containsExactly(trained.scores().scores());
-        assertThat(loaded.metadata().get("provenance").get("class-name").asText()).contains("XGBoostModel");
+        // trained through XGBoost4J, kept as a Tribuo model: Tribuo provenance with the booster's parameters
+        assertThat(loaded.metadata().get("provenance").get("class-name").asText()).contains("XGBoostExternalModel");
+        assertThat(loaded.metadata().get("provenance").toString()).contains("binary:logistic");
         assertThat(loaded.metadata().get("details").get("train_cutoff").asText()).isEqualTo("2026-05-05T00:00:00Z");
         assertThat(loaded.metadata().get("metrics").get("holdout_roc_auc").asDouble()).isGreaterThan(0.75);
     }
@@ -76,6 +78,26 @@ class ModelTrainingTest {
         assertThat(streamed.ids()).containsExactly(current.ids());
         assertThat(streamed.scores()).containsExactly(batch);
         assertThat(trained.scores().scores()).containsExactly(batch);
+    }
+
+    @Test
+    void given_the_scoring_columns_in_another_order_then_each_value_still_reaches_its_own_booster_column() {
+        TrainedModel trained = churn();
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) trained.tribuo();
+        FeatureMatrix current = new TrainingSets(warehouse, catalog).current(Outcome.churn(90));
+        java.util.List<String> reversed = new java.util.ArrayList<>(current.names());
+        java.util.Collections.reverse(reversed);
+        double[][] values = new double[current.rows()][];
+        for (int i = 0; i < values.length; i++) {
+            double[] row = current.values()[i];
+            values[i] = new double[row.length];
+            for (int j = 0; j < row.length; j++) {
+                values[i][j] = row[row.length - 1 - j];
+            }
+        }
+        double[] scores = new BinaryClassifier.Scorer(model, reversed).score(values, values.length);
+        assertThat(scores).containsExactly(BinaryClassifier.predict(model, current));
     }
 
     @Test
@@ -172,5 +194,28 @@ class ModelTrainingTest {
             values[i] = array.get(i).asDouble();
         }
         return values;
+    }
+
+    @Test
+    void the_fit_sample_is_seeded_distinct_and_everyone_when_the_population_is_small() {
+        int[] a = BehaviourClustering.sample(1_000, 100, 42);
+        assertThat(a).hasSize(100).doesNotHaveDuplicates();
+        assertThat(java.util.Arrays.stream(a).min().getAsInt()).isGreaterThanOrEqualTo(0);
+        assertThat(java.util.Arrays.stream(a).max().getAsInt()).isLessThan(1_000);
+        assertThat(BehaviourClustering.sample(1_000, 100, 42)).containsExactly(a);
+        assertThat(BehaviourClustering.sample(1_000, 100, 43)).isNotEqualTo(a);
+        assertThat(BehaviourClustering.sample(50, 100, 42)).containsExactly(java.util.stream.IntStream.range(0, 50).toArray());
+    }
+
+    @Test
+    void given_the_behaviour_clustering_then_nearest_centroid_assignment_equals_tribuos_own_predictions() {
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        BehaviourFeatures.Scaler scaler = BehaviourFeatures.Scaler.fit(table.raw());
+        double[][] z = new double[table.raw().length][];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = scaler.apply(table.raw()[i]);
+        }
+        var model = new BehaviourClustering(warehouse, DemoModels.config()).fit(z, 6);
+        assertThat(BehaviourClustering.predict(model, z)).containsExactly(BehaviourClustering.predictWithTribuo(model, z));
     }
 }
