@@ -60,7 +60,7 @@ class IncrementalUpdate {
         return lock.with(() -> {
             Instant asOf = facts.asOf();
             long t0 = System.nanoTime();
-            features.rebuildCustomers(warehouse, catalogs.catalog(), asOf, customers);
+            features.rebuildCustomers(warehouse, catalogs.catalog(), asOf, customers, touched);
             long t1 = System.nanoTime();
             List<LiveSegment> affected = loader.allCached(asOf, catalogs.catalog()).ready().stream()
                     .filter(s -> s.dependencies().touchedBy(touched)).toList();

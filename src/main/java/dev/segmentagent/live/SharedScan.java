@@ -1,13 +1,21 @@
 package dev.segmentagent.live;
 
 import dev.segmentagent.catalog.Catalog;
+import dev.segmentagent.catalog.EventSpec;
+import dev.segmentagent.catalog.TableSpec;
 import dev.segmentagent.preview.DefinitionPipeline;
+import dev.segmentagent.sqlgen.Identifiers;
 import dev.segmentagent.sqlgen.SegmentExecutor;
 import dev.segmentagent.sqlgen.SqlFragment;
 import dev.segmentagent.sqlgen.SqlPolicy;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.WarehouseException;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +34,6 @@ import java.util.UUID;
 class SharedScan {
 
     static final int BITS_PER_MASK = 62;
-    private static final int MAX_SCOPE_PARAMS = 2_000;
 
     private final DuckDbWarehouse warehouse;
     private final DefinitionPipeline pipeline;
@@ -42,24 +49,101 @@ class SharedScan {
         if (segments.isEmpty()) {
             return result;
         }
-        if (scope != null && scope.length > MAX_SCOPE_PARAMS) {
-            // bound the statement's size: evaluate large scopes in slices and stitch the sorted slices
-            Map<UUID, LongList> stitched = new LinkedHashMap<>();
-            segments.forEach(s -> stitched.put(s.id(), new LongList()));
-            for (int from = 0; from < scope.length; from += MAX_SCOPE_PARAMS) {
-                long[] slice = java.util.Arrays.copyOfRange(scope, from, Math.min(scope.length, from + MAX_SCOPE_PARAMS));
-                members(segments, slice).forEach((id, ids) -> {
-                    for (long customer : ids) {
-                        stitched.get(id).add(customer);
-                    }
-                });
-            }
-            stitched.forEach((id, ids) -> result.put(id, ids.toArray()));
+        if (scope != null && scope.length == 0) {
+            segments.forEach(s -> result.put(s.id(), new long[0]));
             return result;
         }
         Catalog catalog = segments.get(0).prepared().catalog();
-        int masks = (segments.size() + BITS_PER_MASK - 1) / BITS_PER_MASK;
+        SegmentExecutor executor = new SegmentExecutor(warehouse, SqlPolicy.forCatalog(catalog));
         List<Object> params = new ArrayList<>();
+        String sql = statement(segments, params);
+        LongList[] lists = new LongList[segments.size()];
+        for (int i = 0; i < lists.length; i++) {
+            lists[i] = new LongList();
+        }
+        int masks = (segments.size() + BITS_PER_MASK - 1) / BITS_PER_MASK;
+        SegmentExecutor.ResultReader<Void> reader = rs -> {
+            while (rs.next()) {
+                long customer = rs.getLong(1);
+                for (int m = 0; m < masks; m++) {
+                    long mask = rs.getLong(m + 2);
+                    while (mask != 0) {
+                        int bit = Long.numberOfTrailingZeros(mask);
+                        lists[m * BITS_PER_MASK + bit].add(customer);
+                        mask &= mask - 1;
+                    }
+                }
+            }
+            return null;
+        };
+        if (scope == null) {
+            executor.query(sql, params, reader);
+        } else {
+            scoped(catalog, segments, scope, executor, sql, params, reader);
+        }
+        for (int i = 0; i < lists.length; i++) {
+            result.put(segments.get(i).id(), lists[i].toArray());
+        }
+        return result;
+    }
+
+    /**
+     * The same statement over only the scope's rows: the scope's rows of every table the predicates read are
+     * copied into TEMP tables of the same names, which shadow the warehouse's for this connection, and the
+     * unchanged statement runs there. Each event table is then scanned once per update, not once per segment
+     * that tests one of its events (sub-queries are uncorrelated, so each was a full scan of e.g. 20M
+     * web_events); the result is the same because every predicate is per customer (a sub-query keyed by
+     * customer id, or a column of the customer's own row), so other customers' rows cannot change it.
+     */
+    private void scoped(Catalog catalog, List<LiveSegment> segments, long[] scope, SegmentExecutor executor,
+                        String sql, List<Object> params, SegmentExecutor.ResultReader<Void> reader) {
+        String ids = java.util.Arrays.stream(scope).distinct().sorted().mapToObj(Long::toString)
+                .collect(java.util.stream.Collectors.joining(", "));
+        try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
+            String database;
+            try (ResultSet rs = statement.executeQuery("SELECT current_database()")) {
+                rs.next();
+                database = rs.getString(1);
+            }
+            // one snapshot for all copies
+            statement.execute("BEGIN TRANSACTION");
+            for (Map.Entry<String, String> table : readTables(catalog, segments).entrySet()) {
+                statement.execute("CREATE TEMP TABLE " + Identifiers.quote(table.getKey()) + " AS SELECT * FROM "
+                        + Identifiers.quote(database) + ".main." + Identifiers.quote(table.getKey()) + " WHERE "
+                        + Identifiers.quote(table.getValue()) + " IN (" + ids + ")");
+            }
+            statement.execute("COMMIT");
+            executor.query(connection, sql, params, reader);
+        } catch (SQLException e) {
+            throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
+                    + " customers failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Table -> customer column, for every table the compiled predicates can read: customer_features, the
+     * tables of the events they test (saved segments they reuse included) and the model tables.
+     */
+    private static Map<String, String> readTables(Catalog catalog, List<LiveSegment> segments) {
+        Map<String, String> tables = new java.util.TreeMap<>();
+        tables.put("customer_features", "customer_id");
+        for (LiveSegment segment : segments) {
+            for (String event : segment.dependencies().events()) {
+                catalog.event(event).map(EventSpec::table).ifPresent(table -> tables.put(table,
+                        catalog.table(table).map(TableSpec::customerKey).orElse("customer_id")));
+            }
+            for (String table : List.of("model_scores", "cluster_assignments")) {
+                if (segment.dependencies().tables().contains(table)) {
+                    tables.put(table, "customer_id");
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** One row per customer in at least one segment: the id, then one bit mask per 62 segments. */
+    private String statement(List<LiveSegment> segments, List<Object> params) {
+        int masks = (segments.size() + BITS_PER_MASK - 1) / BITS_PER_MASK;
         StringBuilder inner = new StringBuilder("SELECT f.customer_id");
         for (int m = 0; m < masks; m++) {
             inner.append(", (");
@@ -73,45 +157,10 @@ class SharedScan {
             inner.append(") AS m").append(m);
         }
         inner.append(" FROM customer_features f");
-        if (scope != null) {
-            if (scope.length == 0) {
-                segments.forEach(s -> result.put(s.id(), new long[0]));
-                return result;
-            }
-            inner.append(" WHERE f.customer_id IN (");
-            for (int i = 0; i < scope.length; i++) {
-                inner.append(i == 0 ? "?" : ", ?");
-                params.add(scope[i]);
-            }
-            inner.append(")");
-        }
         StringBuilder sql = new StringBuilder("SELECT * FROM (").append(inner).append(") AS scan WHERE ");
         for (int m = 0; m < masks; m++) {
             sql.append(m == 0 ? "" : " OR ").append("m").append(m).append(" <> 0");
         }
-        sql.append(" ORDER BY customer_id");
-
-        LongList[] lists = new LongList[segments.size()];
-        for (int i = 0; i < lists.length; i++) {
-            lists[i] = new LongList();
-        }
-        new SegmentExecutor(warehouse, SqlPolicy.forCatalog(catalog)).query(sql.toString(), params, rs -> {
-            while (rs.next()) {
-                long customer = rs.getLong(1);
-                for (int m = 0; m < masks; m++) {
-                    long mask = rs.getLong(m + 2);
-                    while (mask != 0) {
-                        int bit = Long.numberOfTrailingZeros(mask);
-                        lists[m * BITS_PER_MASK + bit].add(customer);
-                        mask &= mask - 1;
-                    }
-                }
-            }
-            return null;
-        });
-        for (int i = 0; i < lists.length; i++) {
-            result.put(segments.get(i).id(), lists[i].toArray());
-        }
-        return result;
+        return sql.append(" ORDER BY customer_id").toString();
     }
 }
