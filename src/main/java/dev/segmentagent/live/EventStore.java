@@ -193,16 +193,29 @@ class EventStore {
         }
     }
 
+    /**
+     * The batch's customer ids written as literals (longs: nothing else can appear), which DuckDB pushes into the
+     * scan of customers as a filter; {@code NOT IN (SELECT customer_id FROM customers)} built a hash table of
+     * every customer per batch (~1M rows at scale), which held ingestion to about a hundred events a second.
+     */
     private static void unknownCustomers(Connection connection, List<IncomingEvent> events, List<String> issues)
             throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT DISTINCT c FROM (SELECT unnest(?) AS c) WHERE c NOT IN (SELECT customer_id FROM customers)")) {
-            select.setObject(1, connection.createArrayOf("BIGINT",
-                    events.stream().map(IncomingEvent::customerId).distinct().toArray()));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    issues.add("unknown customer " + rs.getLong(1));
-                }
+        java.util.SortedSet<Long> ids = new java.util.TreeSet<>();
+        events.forEach(e -> ids.add(e.customerId()));
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<Long> known = new HashSet<>();
+        try (Statement select = connection.createStatement();
+             ResultSet rs = select.executeQuery("SELECT DISTINCT customer_id FROM customers WHERE customer_id IN ("
+                     + ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")) + ")")) {
+            while (rs.next()) {
+                known.add(rs.getLong(1));
+            }
+        }
+        for (long id : ids) {
+            if (!known.contains(id)) {
+                issues.add("unknown customer " + id);
             }
         }
     }
