@@ -47,14 +47,17 @@ class EventStore {
                 rows.put(event, row);
             }
         }
+        long t0 = System.nanoTime();
         try (Connection connection = warehouse.connection()) {
             unknownCustomers(connection, events, issues);
+            long t1 = System.nanoTime();
             if (!issues.isEmpty()) {
                 throw new EventRejectedException(issues);
             }
             connection.setAutoCommit(false);
             try {
                 Set<String> seen = known(connection, events);
+                long t2 = System.nanoTime();
                 List<IncomingEvent> accepted = new ArrayList<>();
                 List<String> duplicates = new ArrayList<>();
                 Set<Long> customers = new HashSet<>();
@@ -75,9 +78,17 @@ class EventStore {
                 // set-based: a few multi-row statements per batch, not three statements per event (which held
                 // ingestion to a few dozen events per second)
                 long[] keys = nextKeys(connection, fresh.size());
+                long t3 = System.nanoTime();
                 insertRows(connection, fresh, keys);
+                long t4 = System.nanoTime();
                 ledger(connection, fresh, receivedAt, keys);
+                long t5 = System.nanoTime();
                 connection.commit();
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("stored {} events: customers check {} ms, duplicates {} ms, keys {} ms, rows {} ms, "
+                                    + "ledger {} ms, commit {} ms", fresh.size(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
+                            ms(t4 - t3), ms(t5 - t4), ms(System.nanoTime() - t5));
+                }
                 return new Stored(accepted, duplicates, customers, touched);
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
@@ -89,6 +100,11 @@ class EventStore {
     }
 
     private static final int ROWS_PER_STATEMENT = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStore.class);
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
 
     private static long[] nextKeys(Connection connection, int count) throws SQLException {
         long[] keys = new long[count];

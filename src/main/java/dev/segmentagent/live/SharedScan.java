@@ -34,6 +34,7 @@ import java.util.UUID;
 class SharedScan {
 
     static final int BITS_PER_MASK = 62;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedScan.class);
 
     private final DuckDbWarehouse warehouse;
     private final DefinitionPipeline pipeline;
@@ -97,6 +98,7 @@ class SharedScan {
      */
     private void scoped(Catalog catalog, List<LiveSegment> segments, long[] scope, SegmentExecutor executor,
                         String sql, List<Object> params, SegmentExecutor.ResultReader<Void> reader) {
+        long started = System.nanoTime();
         String ids = java.util.Arrays.stream(scope).distinct().sorted().mapToObj(Long::toString)
                 .collect(java.util.stream.Collectors.joining(", "));
         try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
@@ -113,7 +115,10 @@ class SharedScan {
                         + Identifiers.quote(table.getValue()) + " IN (" + ids + ")");
             }
             statement.execute("COMMIT");
+            long copied = System.nanoTime();
             executor.query(connection, sql, params, reader);
+            LOG.debug("scoped scan of {} segments for {} customers: copy {} ms, evaluate {} ms", segments.size(),
+                    scope.length, (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
         } catch (SQLException e) {
             throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
                     + " customers failed: " + e.getMessage(), e);
