@@ -59,23 +59,30 @@ public final class FeatureBuilder {
         if (customerIds.isEmpty()) {
             return 0;
         }
-        String select = FeatureSql.select(catalog, asOf, customerIds);
-        String ids = FeatureSql.idList(customerIds);
         try (Connection connection = warehouse.connection()) {
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("DELETE FROM " + SqlText.id(FEATURE_TABLE) + " WHERE " + SqlText.id(FeatureSql.KEY)
-                        + " IN (" + ids + ")");
-                long written = statement.executeUpdate("INSERT INTO " + SqlText.id(FEATURE_TABLE) + " BY NAME " + select);
-                connection.commit();
-                return written;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            return rebuildRows(connection, catalog, asOf, customerIds);
         } catch (SQLException e) {
             throw new WarehouseException("recomputing features of " + customerIds.size() + " customers failed: "
                     + e.getMessage(), e);
+        }
+    }
+
+    private static long rebuildRows(Connection connection, Catalog catalog, Instant asOf,
+                                    java.util.Collection<Long> customerIds) throws SQLException {
+        String select = FeatureSql.select(catalog, asOf, customerIds);
+        String ids = FeatureSql.idList(customerIds);
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM " + SqlText.id(FEATURE_TABLE) + " WHERE " + SqlText.id(FeatureSql.KEY)
+                    + " IN (" + ids + ")");
+            long written = statement.executeUpdate("INSERT INTO " + SqlText.id(FEATURE_TABLE) + " BY NAME " + select);
+            connection.commit();
+            return written;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
@@ -91,16 +98,32 @@ public final class FeatureBuilder {
      */
     public long rebuildCustomers(DuckDbWarehouse warehouse, Catalog catalog, Instant asOf,
                                  java.util.Collection<Long> customerIds, java.util.Set<String> tables) {
+        try (Connection connection = warehouse.connection()) {
+            return rebuildCustomers(connection, catalog, asOf, customerIds, tables);
+        } catch (SQLException e) {
+            throw new WarehouseException("recomputing features of " + customerIds.size() + " customers failed: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The same on the caller's connection, which may hold TEMP copies of the customers' rows of
+     * {@link #tablesRead} (they shadow the warehouse tables there; the statements are per customer, so the
+     * values are the same and the scans are of a few rows).
+     */
+    public long rebuildCustomers(Connection connection, Catalog catalog, Instant asOf,
+                                 java.util.Collection<Long> customerIds, java.util.Set<String> tables)
+            throws SQLException {
         if (customerIds.isEmpty()) {
             return 0;
         }
         java.util.List<String> fields = FeatureSql.fieldsReading(catalog, tables);
         if (tables.contains(FeatureSql.SPINE_TABLE) || fields.size() == catalog.fields().size()) {
-            return rebuildCustomers(warehouse, catalog, asOf, customerIds);
+            return rebuildRows(connection, catalog, asOf, customerIds);
         }
-        java.util.Set<Long> present = present(warehouse, customerIds);
+        java.util.Set<Long> present = present(connection, customerIds);
         java.util.List<Long> missing = customerIds.stream().filter(id -> !present.contains(id)).distinct().toList();
-        long written = missing.isEmpty() ? 0 : rebuildCustomers(warehouse, catalog, asOf, missing);
+        long written = missing.isEmpty() ? 0 : rebuildRows(connection, catalog, asOf, missing);
         if (fields.isEmpty() || present.isEmpty()) {
             return written;
         }
@@ -111,26 +134,33 @@ public final class FeatureBuilder {
         }
         update.append(" FROM (").append(FeatureSql.select(catalog, asOf, present, fields)).append(") AS n WHERE t.")
                 .append(SqlText.id(FeatureSql.KEY)).append(" = n.").append(SqlText.id(FeatureSql.KEY));
-        try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             return written + statement.executeUpdate(update.toString());
-        } catch (SQLException e) {
-            throw new WarehouseException("recomputing " + fields.size() + " features of " + present.size()
-                    + " customers failed: " + e.getMessage(), e);
         }
     }
 
-    private static java.util.Set<Long> present(DuckDbWarehouse warehouse, java.util.Collection<Long> customerIds) {
+    /**
+     * The tables {@link #rebuildCustomers(Connection, Catalog, Instant, java.util.Collection, java.util.Set)}
+     * reads after new rows in {@code tables}: the spine and the sources of the recomputed fields and their operands.
+     */
+    public static java.util.Set<String> tablesRead(Catalog catalog, java.util.Set<String> tables) {
+        java.util.List<String> fields = FeatureSql.fieldsReading(catalog, tables);
+        if (tables.contains(FeatureSql.SPINE_TABLE) || fields.size() == catalog.fields().size()) {
+            fields = catalog.fields().stream().map(FieldSpec::name).toList();
+        }
+        return FeatureSql.tablesOf(catalog, fields);
+    }
+
+    private static java.util.Set<Long> present(Connection connection, java.util.Collection<Long> customerIds)
+            throws SQLException {
         java.util.Set<Long> present = new java.util.HashSet<>();
-        try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement();
+        try (Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT " + SqlText.id(FeatureSql.KEY) + " FROM "
                      + SqlText.id(FEATURE_TABLE) + " WHERE " + SqlText.id(FeatureSql.KEY) + " IN ("
                      + FeatureSql.idList(customerIds) + ")")) {
             while (rows.next()) {
                 present.add(rows.getLong(1));
             }
-        } catch (SQLException e) {
-            throw new WarehouseException("reading the feature rows of " + customerIds.size() + " customers failed: "
-                    + e.getMessage(), e);
         }
         return present;
     }

@@ -92,6 +92,23 @@ final class FeatureSql {
         return operands(derivation).stream().anyMatch(operand -> reads(catalog, operand, tables, depth + 1));
     }
 
+    /** The tables the SELECT for these output fields reads: the spine and each needed field's source. */
+    static java.util.Set<String> tablesOf(Catalog catalog, java.util.Collection<String> fields) {
+        java.util.Set<String> tables = new java.util.TreeSet<>();
+        tables.add(SPINE_TABLE);
+        for (String name : withOperands(catalog, fields)) {
+            Derivation derivation = catalog.field(name).map(FieldSpec::derivation).orElse(null);
+            if (derivation instanceof Derivation.Column column) {
+                tables.add(column.table());
+            } else if (derivation instanceof Derivation.Aggregate aggregate) {
+                tables.add(aggregate.table());
+            } else if (derivation instanceof Derivation.ModelOutput output) {
+                tables.add(modelTable(output.output()));
+            }
+        }
+        return tables;
+    }
+
     /** {@code only} and, transitively, the operands its computed fields are made of. */
     private static java.util.Set<String> withOperands(Catalog catalog, java.util.Collection<String> only) {
         java.util.Set<String> needed = new java.util.HashSet<>();

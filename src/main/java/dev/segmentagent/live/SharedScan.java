@@ -2,9 +2,7 @@ package dev.segmentagent.live;
 
 import dev.segmentagent.catalog.Catalog;
 import dev.segmentagent.catalog.EventSpec;
-import dev.segmentagent.catalog.TableSpec;
 import dev.segmentagent.preview.DefinitionPipeline;
-import dev.segmentagent.sqlgen.Identifiers;
 import dev.segmentagent.sqlgen.SegmentExecutor;
 import dev.segmentagent.sqlgen.SqlFragment;
 import dev.segmentagent.sqlgen.SqlPolicy;
@@ -13,13 +11,12 @@ import dev.segmentagent.warehouse.WarehouseException;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -46,6 +43,25 @@ class SharedScan {
 
     /** Members of each segment (ascending customer ids), over everyone or only over {@code scope}. */
     Map<UUID, long[]> members(List<LiveSegment> segments, long[] scope) {
+        if (scope == null || scope.length == 0 || segments.isEmpty()) {
+            return members(segments, scope, null);
+        }
+        try (Connection connection = warehouse.connection()) {
+            return members(segments, scope, new ScopedCopies(connection, scope));
+        } catch (SQLException e) {
+            throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
+                    + " customers failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Over {@code scope} only, on the connection of {@code copies}: the scope's rows of every table the
+     * predicates read are copied there (tables copied before, e.g. by the feature update, are reused), and the
+     * unchanged statement runs over them. Each event table is thus scanned once per update, not once per
+     * segment that tests one of its events (the sub-queries are uncorrelated, so each was a full scan of e.g.
+     * 20M web_events). customer_features must not have been copied before its rows were updated.
+     */
+    Map<UUID, long[]> members(List<LiveSegment> segments, long[] scope, ScopedCopies copies) {
         Map<UUID, long[]> result = new LinkedHashMap<>();
         if (segments.isEmpty()) {
             return result;
@@ -80,7 +96,17 @@ class SharedScan {
         if (scope == null) {
             executor.query(sql, params, reader);
         } else {
-            scoped(catalog, segments, scope, executor, sql, params, reader);
+            try {
+                long started = System.nanoTime();
+                copies.copy(catalog, readTables(segments));
+                long copied = System.nanoTime();
+                executor.query(copies.connection(), sql, params, reader);
+                LOG.debug("scoped scan of {} segments for {} customers: copy {} ms, evaluate {} ms", segments.size(),
+                        scope.length, (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
+            } catch (SQLException e) {
+                throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
+                        + " customers failed: " + e.getMessage(), e);
+            }
         }
         for (int i = 0; i < lists.length; i++) {
             result.put(segments.get(i).id(), lists[i].toArray());
@@ -89,57 +115,20 @@ class SharedScan {
     }
 
     /**
-     * The same statement over only the scope's rows: the scope's rows of every table the predicates read are
-     * copied into TEMP tables of the same names, which shadow the warehouse's for this connection, and the
-     * unchanged statement runs there. Each event table is then scanned once per update, not once per segment
-     * that tests one of its events (sub-queries are uncorrelated, so each was a full scan of e.g. 20M
-     * web_events); the result is the same because every predicate is per customer (a sub-query keyed by
-     * customer id, or a column of the customer's own row), so other customers' rows cannot change it.
+     * Every table the compiled predicates can read: customer_features, the tables of the events they test
+     * (saved segments they reuse included) and the model tables they use.
      */
-    private void scoped(Catalog catalog, List<LiveSegment> segments, long[] scope, SegmentExecutor executor,
-                        String sql, List<Object> params, SegmentExecutor.ResultReader<Void> reader) {
-        long started = System.nanoTime();
-        String ids = java.util.Arrays.stream(scope).distinct().sorted().mapToObj(Long::toString)
-                .collect(java.util.stream.Collectors.joining(", "));
-        try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
-            String database;
-            try (ResultSet rs = statement.executeQuery("SELECT current_database()")) {
-                rs.next();
-                database = rs.getString(1);
-            }
-            // one snapshot for all copies
-            statement.execute("BEGIN TRANSACTION");
-            for (Map.Entry<String, String> table : readTables(catalog, segments).entrySet()) {
-                statement.execute("CREATE TEMP TABLE " + Identifiers.quote(table.getKey()) + " AS SELECT * FROM "
-                        + Identifiers.quote(database) + ".main." + Identifiers.quote(table.getKey()) + " WHERE "
-                        + Identifiers.quote(table.getValue()) + " IN (" + ids + ")");
-            }
-            statement.execute("COMMIT");
-            long copied = System.nanoTime();
-            executor.query(connection, sql, params, reader);
-            LOG.debug("scoped scan of {} segments for {} customers: copy {} ms, evaluate {} ms", segments.size(),
-                    scope.length, (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
-        } catch (SQLException e) {
-            throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
-                    + " customers failed: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Table -> customer column, for every table the compiled predicates can read: customer_features, the
-     * tables of the events they test (saved segments they reuse included) and the model tables.
-     */
-    private static Map<String, String> readTables(Catalog catalog, List<LiveSegment> segments) {
-        Map<String, String> tables = new java.util.TreeMap<>();
-        tables.put("customer_features", "customer_id");
+    private static Set<String> readTables(List<LiveSegment> segments) {
+        Set<String> tables = new java.util.TreeSet<>();
+        tables.add("customer_features");
         for (LiveSegment segment : segments) {
+            Catalog catalog = segment.prepared().catalog();
             for (String event : segment.dependencies().events()) {
-                catalog.event(event).map(EventSpec::table).ifPresent(table -> tables.put(table,
-                        catalog.table(table).map(TableSpec::customerKey).orElse("customer_id")));
+                catalog.event(event).map(EventSpec::table).ifPresent(tables::add);
             }
             for (String table : List.of("model_scores", "cluster_assignments")) {
                 if (segment.dependencies().tables().contains(table)) {
-                    tables.put(table, "customer_id");
+                    tables.add(table);
                 }
             }
         }
