@@ -79,7 +79,7 @@ class IncrementalUpdate {
                 ScopedCopies copies = new ScopedCopies(connection, scope);
                 copies.copy(catalog, FeatureBuilder.tablesRead(catalog, touched));
                 t1 = System.nanoTime();
-                features.rebuildCustomers(connection, catalog, asOf, customers, touched);
+                features.rebuildScoped(connection, catalog, asOf, touched);
                 t2 = System.nanoTime();
                 affected = loader.allCached(asOf, catalog).ready().stream()
                         .filter(s -> s.dependencies().touchedBy(touched)).toList();

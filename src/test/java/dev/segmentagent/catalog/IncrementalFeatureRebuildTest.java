@@ -87,11 +87,13 @@ class IncrementalFeatureRebuildTest {
                 // as the event path runs it: over TEMP copies of the customers' rows, which shadow the tables
                 try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
                     String ids = touched.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+                    statement.execute("CREATE TEMP TABLE " + FeatureBuilder.SCOPE_TABLE
+                            + " AS SELECT unnest([" + ids + "]) AS customer_id");
                     for (String table : FeatureBuilder.tablesRead(catalog, tables)) {
                         statement.execute("CREATE TEMP TABLE " + table + " AS SELECT * FROM memory.main." + table
                                 + " WHERE customer_id IN (" + ids + ")");
                     }
-                    builder.rebuildCustomers(connection, catalog, asOf, touched, tables);
+                    builder.rebuildScoped(connection, catalog, asOf, tables);
                 }
             }
 
