@@ -79,6 +79,7 @@ class EventBench implements ApplicationEventListener<MembershipChange> {
                 "{\"name\": \"" + name + "\", \"condition\": {\"type\": \"event\", \"event\": \"add_to_cart\", "
                         + "\"where\": [{\"property\": \"product_id\", \"op\": \"=\", \"value\": \"" + product + "\"}], "
                         + "\"window\": {\"lastDays\": 1}}}")), null, null, RefreshBench.ACTOR)).segment().id();
+        live.definitionsChanged();
         live.refresh(segment, "bench");
         List<Long> outside = outside(segment, seed);
         int wanted = perSecond * seconds;

@@ -58,6 +58,79 @@ final class FeatureSql {
      * (SubsetRebuildProbe), most of it planning the 128-column statement.
      */
     static String select(Catalog catalog, Instant asOf, java.util.Collection<Long> customerIds) {
+        return select(catalog, asOf, customerIds, null);
+    }
+
+    /**
+     * The fields whose value can change when rows of these tables change: those aggregated or read from them,
+     * and computed fields (ratio, difference) with such an operand, at any depth. Catalog order.
+     */
+    static List<String> fieldsReading(Catalog catalog, java.util.Set<String> tables) {
+        List<String> result = new ArrayList<>();
+        for (FieldSpec field : catalog.fields()) {
+            if (reads(catalog, field.name(), tables, 0)) {
+                result.add(field.name());
+            }
+        }
+        return result;
+    }
+
+    private static boolean reads(Catalog catalog, String name, java.util.Set<String> tables, int depth) {
+        if (depth > catalog.fields().size()) {
+            return true; // the loader rejects cycles; if one slipped through, recompute rather than loop
+        }
+        Derivation derivation = catalog.field(name).map(FieldSpec::derivation).orElse(null);
+        if (derivation instanceof Derivation.Column column) {
+            return tables.contains(column.table());
+        }
+        if (derivation instanceof Derivation.Aggregate aggregate) {
+            return tables.contains(aggregate.table());
+        }
+        if (derivation instanceof Derivation.ModelOutput output) {
+            return tables.contains(modelTable(output.output()));
+        }
+        return operands(derivation).stream().anyMatch(operand -> reads(catalog, operand, tables, depth + 1));
+    }
+
+    /** The tables the SELECT for these output fields reads: the spine and each needed field's source. */
+    static java.util.Set<String> tablesOf(Catalog catalog, java.util.Collection<String> fields) {
+        java.util.Set<String> tables = new java.util.TreeSet<>();
+        tables.add(SPINE_TABLE);
+        for (String name : withOperands(catalog, fields)) {
+            Derivation derivation = catalog.field(name).map(FieldSpec::derivation).orElse(null);
+            if (derivation instanceof Derivation.Column column) {
+                tables.add(column.table());
+            } else if (derivation instanceof Derivation.Aggregate aggregate) {
+                tables.add(aggregate.table());
+            } else if (derivation instanceof Derivation.ModelOutput output) {
+                tables.add(modelTable(output.output()));
+            }
+        }
+        return tables;
+    }
+
+    /** {@code only} and, transitively, the operands its computed fields are made of. */
+    private static java.util.Set<String> withOperands(Catalog catalog, java.util.Collection<String> only) {
+        java.util.Set<String> needed = new java.util.HashSet<>();
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(only);
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (needed.add(name)) {
+                catalog.field(name).map(FieldSpec::derivation).map(FeatureSql::operands).ifPresent(todo::addAll);
+            }
+        }
+        return needed;
+    }
+
+    /**
+     * The SELECT limited to some customers and, with {@code only}, to some output columns: the CTEs scan only
+     * the tables those fields (and the operands of the computed ones) read, with the same expressions as a
+     * full build, so each value equals the full build's. An incremental update after new web events then
+     * scans web_events alone instead of every behavioural table.
+     */
+    static String select(Catalog catalog, Instant asOf, java.util.Collection<Long> customerIds,
+                         java.util.Collection<String> only) {
+        java.util.Set<String> needed = only == null ? null : withOperands(catalog, only);
         String subset = customerIds == null ? null : " IN (" + idList(customerIds) + ")";
         String asOfTs = SqlText.timestamp(asOf);
         TableSpec spine = catalog.table(SPINE_TABLE).orElseThrow(() -> new IllegalArgumentException("no customers table"));
@@ -66,6 +139,9 @@ final class FeatureSql {
         List<String> baseItems = new ArrayList<>();
         baseItems.add("c." + SqlText.id(spine.customerKey()) + " AS " + SqlText.id(KEY));
         for (FieldSpec field : catalog.fields()) {
+            if (needed != null && !needed.contains(field.name())) {
+                continue;
+            }
             Derivation derivation = field.derivation();
             String name = SqlText.id(field.name());
             if (derivation instanceof Derivation.Column column) {
@@ -120,6 +196,9 @@ final class FeatureSql {
         }
         sql.append(")\nSELECT b.").append(SqlText.id(KEY));
         for (FieldSpec field : catalog.fields()) {
+            if (only != null && !only.contains(field.name())) {
+                continue;
+            }
             sql.append(",\n  CAST(").append(outerExpression(catalog, field.name())).append(" AS ")
                     .append(sqlType(field.type())).append(") AS ").append(SqlText.id(field.name()));
         }

@@ -47,14 +47,17 @@ class EventStore {
                 rows.put(event, row);
             }
         }
+        long t0 = System.nanoTime();
         try (Connection connection = warehouse.connection()) {
             unknownCustomers(connection, events, issues);
+            long t1 = System.nanoTime();
             if (!issues.isEmpty()) {
                 throw new EventRejectedException(issues);
             }
             connection.setAutoCommit(false);
             try {
                 Set<String> seen = known(connection, events);
+                long t2 = System.nanoTime();
                 List<IncomingEvent> accepted = new ArrayList<>();
                 List<String> duplicates = new ArrayList<>();
                 Set<Long> customers = new HashSet<>();
@@ -75,9 +78,17 @@ class EventStore {
                 // set-based: a few multi-row statements per batch, not three statements per event (which held
                 // ingestion to a few dozen events per second)
                 long[] keys = nextKeys(connection, fresh.size());
+                long t3 = System.nanoTime();
                 insertRows(connection, fresh, keys);
+                long t4 = System.nanoTime();
                 ledger(connection, fresh, receivedAt, keys);
+                long t5 = System.nanoTime();
                 connection.commit();
+                if (LOG.isDebugEnabled()) {
+                    LOG.debug("stored {} events: customers check {} ms, duplicates {} ms, keys {} ms, rows {} ms, "
+                                    + "ledger {} ms, commit {} ms", fresh.size(), ms(t1 - t0), ms(t2 - t1), ms(t3 - t2),
+                            ms(t4 - t3), ms(t5 - t4), ms(System.nanoTime() - t5));
+                }
                 return new Stored(accepted, duplicates, customers, touched);
             } catch (SQLException | RuntimeException e) {
                 rollback(connection, e);
@@ -101,6 +112,11 @@ class EventStore {
     }
 
     private static final int ROWS_PER_STATEMENT = 500;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStore.class);
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
 
     private static long[] nextKeys(Connection connection, int count) throws SQLException {
         long[] keys = new long[count];
@@ -205,16 +221,31 @@ class EventStore {
         }
     }
 
+    /**
+     * Which of the batch's customers exist: the batch's few ids are the hash side of the semi-join;
+     * {@code NOT IN (SELECT customer_id FROM customers)} built a hash table of every customer per batch (~1M
+     * rows at scale), which held ingestion to about a hundred events a second.
+     */
     private static void unknownCustomers(Connection connection, List<IncomingEvent> events, List<String> issues)
             throws SQLException {
+        java.util.SortedSet<Long> ids = new java.util.TreeSet<>();
+        events.forEach(e -> ids.add(e.customerId()));
+        if (ids.isEmpty()) {
+            return;
+        }
+        Set<Long> known = new HashSet<>();
         try (PreparedStatement select = connection.prepareStatement(
-                "SELECT DISTINCT c FROM (SELECT unnest(?) AS c) WHERE c NOT IN (SELECT customer_id FROM customers)")) {
-            select.setObject(1, connection.createArrayOf("BIGINT",
-                    events.stream().map(IncomingEvent::customerId).distinct().toArray()));
+                "SELECT DISTINCT customer_id FROM customers WHERE customer_id IN (SELECT unnest(?))")) {
+            select.setObject(1, connection.createArrayOf("BIGINT", ids.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    issues.add("unknown customer " + rs.getLong(1));
+                    known.add(rs.getLong(1));
                 }
+            }
+        }
+        for (long id : ids) {
+            if (!known.contains(id)) {
+                issues.add("unknown customer " + id);
             }
         }
     }

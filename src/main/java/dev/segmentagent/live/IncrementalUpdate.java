@@ -1,11 +1,15 @@
 package dev.segmentagent.live;
 
+import dev.segmentagent.catalog.Catalog;
 import dev.segmentagent.catalog.CatalogService;
 import dev.segmentagent.catalog.FeatureBuilder;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.WarehouseException;
 import dev.segmentagent.warehouse.WarehouseFacts;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -57,16 +61,34 @@ class IncrementalUpdate {
      */
     Outcome apply(Set<Long> customers, Set<String> touched) {
         long[] scope = customers.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+        if (scope.length == 0) {
+            return new Outcome(0, 0, List.of());
+        }
         return lock.with(() -> {
             Instant asOf = facts.asOf();
+            Catalog catalog = catalogs.catalog();
             long t0 = System.nanoTime();
-            features.rebuildCustomers(warehouse, catalogs.catalog(), asOf, customers);
-            long t1 = System.nanoTime();
-            List<LiveSegment> affected = loader.allCached(asOf, catalogs.catalog()).ready().stream()
-                    .filter(s -> s.dependencies().touchedBy(touched)).toList();
-            long t2 = System.nanoTime();
-            Map<UUID, long[]> members = scan.members(affected, scope);
-            long t3 = System.nanoTime();
+            List<LiveSegment> affected;
+            Map<UUID, long[]> members;
+            long t1;
+            long t2;
+            long t3;
+            // one connection holding TEMP copies of the scope's rows: each table is scanned once per update, and
+            // the feature and segment statements run over those few rows
+            try (Connection connection = warehouse.connection()) {
+                ScopedCopies copies = new ScopedCopies(connection, scope);
+                copies.copy(catalog, FeatureBuilder.tablesRead(catalog, touched));
+                t1 = System.nanoTime();
+                features.rebuildScoped(connection, catalog, asOf, touched);
+                t2 = System.nanoTime();
+                affected = loader.allCached(asOf, catalog).ready().stream()
+                        .filter(s -> s.dependencies().touchedBy(touched)).toList();
+                members = scan.members(affected, scope, copies);
+                t3 = System.nanoTime();
+            } catch (SQLException e) {
+                throw new WarehouseException("incremental update of " + scope.length + " customers failed: "
+                        + e.getMessage(), e);
+            }
             List<RefreshRunRecord> changed = new java.util.ArrayList<>();
             Instant started = runLog.now();
             List<MembershipTable.Replacement> sets = new java.util.ArrayList<>();
@@ -85,7 +107,7 @@ class IncrementalUpdate {
                     refresher.publish(segment, run, TRIGGER, diff);
                 }
             }
-            LOG.debug("incremental update of {} customers: features {} ms, load {} ms, scan of {} segments {} ms, write {} ms",
+            LOG.debug("incremental update of {} customers: copy {} ms, features {} ms, scan of {} segments {} ms, write {} ms",
                     scope.length, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, affected.size(), (t3 - t2) / 1_000_000,
                     (System.nanoTime() - t3) / 1_000_000);
             return new Outcome(scope.length, affected.size(), changed);

@@ -71,6 +71,15 @@ public class LiveSegments {
         return loader.prepare(loader.saved(segmentId), facts.asOf()).dependencies();
     }
 
+    /**
+     * For code that saves through {@link SegmentStore} directly rather than {@link SegmentService} (the bench):
+     * the event path caches the prepared live segments, so without this a segment saved that way is never
+     * re-evaluated by events (the 5,000/s bench section reported every event as "never entered").
+     */
+    public void definitionsChanged() {
+        loader.invalidate();
+    }
+
     /** Called after a save: materialise the new version now; a failure is recorded, the save stands. */
     void afterSave(UUID segmentId) {
         loader.invalidate();

@@ -93,7 +93,7 @@ class MembershipTable {
             connection.setAutoCommit(false);
             try {
                 long[][] old = readAll(connection, ids, scope);
-                Map<String, int[]> versions = versionRanges(connection, ids);
+                Map<String, long[]> before = stats(connection, ids);
                 long[][] entered = new long[sets.size()][];
                 long[][] exited = new long[sets.size()][];
                 long exits = 0;
@@ -119,8 +119,8 @@ class MembershipTable {
                 }
                 for (int i = 0; i < sets.size(); i++) {
                     int version = sets.get(i).version();
-                    int[] range = versions.get(ids[i]);
-                    if (range != null && (range[0] != version || range[1] != version)) {
+                    long[] range = before.get(ids[i]);
+                    if (range != null && (range[1] != version || range[2] != version)) {
                         try (PreparedStatement update = connection.prepareStatement(
                                 "UPDATE " + MEMBERS + " SET version = ? WHERE segment_id = ? AND version <> ?")) {
                             update.setInt(1, version);
@@ -152,10 +152,12 @@ class MembershipTable {
                         }
                     }
                 }
-                Map<String, Long> sizes = scope == null ? Map.of() : counts(connection, ids);
                 connection.commit();
                 for (int i = 0; i < sets.size(); i++) {
-                    long size = scope == null ? sets.get(i).members().length : sizes.getOrDefault(ids[i], 0L);
+                    // scoped: exits were members, entries were not, and the transaction saw no other writer
+                    long[] counted = before.get(ids[i]);
+                    long size = scope == null ? sets.get(i).members().length
+                            : (counted == null ? 0 : counted[0]) + entered[i].length - exited[i].length;
                     diffs.put(sets.get(i).segmentId(), new Diff(entered[i], exited[i], size));
                 }
                 return diffs;
@@ -173,6 +175,9 @@ class MembershipTable {
         LongList[] lists = new LongList[ids.length];
         for (int i = 0; i < ids.length; i++) {
             lists[i] = new LongList();
+        }
+        if (scope != null) {
+            return readScope(connection, ids, scope);
         }
         // the segment's position comes back as a number so that no string is built per member row
         String sql = "WITH s AS (SELECT id, list_position(?, id) AS i FROM (SELECT unnest(?) AS id)) "
@@ -199,34 +204,60 @@ class MembershipTable {
         return result;
     }
 
-    /** Member count per segment (segments without members are absent). */
-    private static Map<String, Long> counts(Connection connection, String[] ids) throws SQLException {
-        Map<String, Long> counts = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT segment_id, count(*) FROM " + MEMBERS
-                + " WHERE segment_id IN (SELECT unnest(?)) GROUP BY segment_id")) {
-            select.setObject(1, connection.createArrayOf("VARCHAR", ids));
+    /**
+     * The scope's rows of these segments. The segment ids are literals (UUID text: nothing else can appear),
+     * which DuckDB pushes into the scan as a filter, so row groups of other segments are skipped by their zone
+     * maps (a refresh appends a segment's members together) instead of joining every member row.
+     */
+    private static long[][] readScope(Connection connection, String[] ids, long[] scope) throws SQLException {
+        Map<String, Integer> index = new HashMap<>();
+        LongList[] lists = new LongList[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            index.put(ids[i], i);
+            lists[i] = new LongList();
+        }
+        // the customers as an array: a literal list of thousands of ids took DuckDB about a second to plan
+        String sql = "SELECT segment_id, customer_id FROM " + MEMBERS + " WHERE segment_id IN (" + literals(ids)
+                + ") AND customer_id IN (SELECT unnest(?))";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, connection.createArrayOf("BIGINT", boxed(scope)));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    counts.put(rs.getString(1), rs.getLong(2));
+                    lists[index.get(rs.getString(1))].add(rs.getLong(2));
                 }
             }
         }
-        return counts;
+        long[][] result = new long[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            result[i] = lists[i].toArray();
+            Arrays.sort(result[i]);
+        }
+        return result;
     }
 
-    /** Lowest and highest member version per segment (only segments with members). */
-    private static Map<String, int[]> versionRanges(Connection connection, String[] ids) throws SQLException {
-        Map<String, int[]> ranges = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT segment_id, min(version), max(version) FROM "
-                + MEMBERS + " WHERE segment_id IN (SELECT unnest(?)) GROUP BY segment_id")) {
-            select.setObject(1, connection.createArrayOf("VARCHAR", ids));
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    ranges.put(rs.getString(1), new int[] {rs.getInt(2), rs.getInt(3)});
-                }
+    /** Segment ids as SQL string literals; they are UUIDs' own text, checked here all the same. */
+    private static String literals(String[] ids) {
+        StringBuilder out = new StringBuilder();
+        for (String id : ids) {
+            out.append(out.isEmpty() ? "" : ", ").append('\'').append(UUID.fromString(id)).append('\'');
+        }
+        return out.toString();
+    }
+
+    /**
+     * Per segment with members: {count, lowest version, highest version}, from one scan limited to these
+     * segments (literal filter, see {@link #readScope}).
+     */
+    private static Map<String, long[]> stats(Connection connection, String[] ids) throws SQLException {
+        Map<String, long[]> stats = new HashMap<>();
+        try (Statement select = connection.createStatement();
+             ResultSet rs = select.executeQuery("SELECT segment_id, count(*), min(version), max(version) FROM "
+                     + MEMBERS + " WHERE segment_id IN (" + literals(ids) + ") GROUP BY segment_id")) {
+            while (rs.next()) {
+                stats.put(rs.getString(1), new long[] {rs.getLong(2), rs.getInt(3), rs.getInt(4)});
             }
         }
-        return ranges;
+        return stats;
     }
 
     /** Current members, ascending. */

@@ -1,17 +1,22 @@
 package dev.segmentagent.live;
 
 import dev.segmentagent.catalog.Catalog;
+import dev.segmentagent.catalog.EventSpec;
 import dev.segmentagent.preview.DefinitionPipeline;
 import dev.segmentagent.sqlgen.SegmentExecutor;
 import dev.segmentagent.sqlgen.SqlFragment;
 import dev.segmentagent.sqlgen.SqlPolicy;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.WarehouseException;
 import jakarta.inject.Singleton;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -26,7 +31,7 @@ import java.util.UUID;
 class SharedScan {
 
     static final int BITS_PER_MASK = 62;
-    private static final int MAX_SCOPE_PARAMS = 2_000;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedScan.class);
 
     private final DuckDbWarehouse warehouse;
     private final DefinitionPipeline pipeline;
@@ -38,28 +43,101 @@ class SharedScan {
 
     /** Members of each segment (ascending customer ids), over everyone or only over {@code scope}. */
     Map<UUID, long[]> members(List<LiveSegment> segments, long[] scope) {
+        if (scope == null || scope.length == 0 || segments.isEmpty()) {
+            return members(segments, scope, null);
+        }
+        try (Connection connection = warehouse.connection()) {
+            return members(segments, scope, new ScopedCopies(connection, scope));
+        } catch (SQLException e) {
+            throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
+                    + " customers failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Over {@code scope} only, on the connection of {@code copies}: the scope's rows of every table the
+     * predicates read are copied there (tables copied before, e.g. by the feature update, are reused), and the
+     * unchanged statement runs over them. Each event table is thus scanned once per update, not once per
+     * segment that tests one of its events (the sub-queries are uncorrelated, so each was a full scan of e.g.
+     * 20M web_events). customer_features must not have been copied before its rows were updated.
+     */
+    Map<UUID, long[]> members(List<LiveSegment> segments, long[] scope, ScopedCopies copies) {
         Map<UUID, long[]> result = new LinkedHashMap<>();
         if (segments.isEmpty()) {
             return result;
         }
-        if (scope != null && scope.length > MAX_SCOPE_PARAMS) {
-            // bound the statement's size: evaluate large scopes in slices and stitch the sorted slices
-            Map<UUID, LongList> stitched = new LinkedHashMap<>();
-            segments.forEach(s -> stitched.put(s.id(), new LongList()));
-            for (int from = 0; from < scope.length; from += MAX_SCOPE_PARAMS) {
-                long[] slice = java.util.Arrays.copyOfRange(scope, from, Math.min(scope.length, from + MAX_SCOPE_PARAMS));
-                members(segments, slice).forEach((id, ids) -> {
-                    for (long customer : ids) {
-                        stitched.get(id).add(customer);
-                    }
-                });
-            }
-            stitched.forEach((id, ids) -> result.put(id, ids.toArray()));
+        if (scope != null && scope.length == 0) {
+            segments.forEach(s -> result.put(s.id(), new long[0]));
             return result;
         }
         Catalog catalog = segments.get(0).prepared().catalog();
-        int masks = (segments.size() + BITS_PER_MASK - 1) / BITS_PER_MASK;
+        SegmentExecutor executor = new SegmentExecutor(warehouse, SqlPolicy.forCatalog(catalog));
         List<Object> params = new ArrayList<>();
+        String sql = statement(segments, params);
+        LongList[] lists = new LongList[segments.size()];
+        for (int i = 0; i < lists.length; i++) {
+            lists[i] = new LongList();
+        }
+        int masks = (segments.size() + BITS_PER_MASK - 1) / BITS_PER_MASK;
+        SegmentExecutor.ResultReader<Void> reader = rs -> {
+            while (rs.next()) {
+                long customer = rs.getLong(1);
+                for (int m = 0; m < masks; m++) {
+                    long mask = rs.getLong(m + 2);
+                    while (mask != 0) {
+                        int bit = Long.numberOfTrailingZeros(mask);
+                        lists[m * BITS_PER_MASK + bit].add(customer);
+                        mask &= mask - 1;
+                    }
+                }
+            }
+            return null;
+        };
+        if (scope == null) {
+            executor.query(sql, params, reader);
+        } else {
+            try {
+                long started = System.nanoTime();
+                copies.copy(catalog, readTables(segments));
+                long copied = System.nanoTime();
+                executor.query(copies.connection(), sql, params, reader);
+                LOG.debug("scoped scan of {} segments for {} customers: copy {} ms, evaluate {} ms", segments.size(),
+                        scope.length, (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
+            } catch (SQLException e) {
+                throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
+                        + " customers failed: " + e.getMessage(), e);
+            }
+        }
+        for (int i = 0; i < lists.length; i++) {
+            result.put(segments.get(i).id(), lists[i].toArray());
+        }
+        return result;
+    }
+
+    /**
+     * Every table the compiled predicates can read: customer_features, the tables of the events they test
+     * (saved segments they reuse included) and the model tables they use.
+     */
+    private static Set<String> readTables(List<LiveSegment> segments) {
+        Set<String> tables = new java.util.TreeSet<>();
+        tables.add("customer_features");
+        for (LiveSegment segment : segments) {
+            Catalog catalog = segment.prepared().catalog();
+            for (String event : segment.dependencies().events()) {
+                catalog.event(event).map(EventSpec::table).ifPresent(tables::add);
+            }
+            for (String table : List.of("model_scores", "cluster_assignments")) {
+                if (segment.dependencies().tables().contains(table)) {
+                    tables.add(table);
+                }
+            }
+        }
+        return tables;
+    }
+
+    /** One row per customer in at least one segment: the id, then one bit mask per 62 segments. */
+    private String statement(List<LiveSegment> segments, List<Object> params) {
+        int masks = (segments.size() + BITS_PER_MASK - 1) / BITS_PER_MASK;
         StringBuilder inner = new StringBuilder("SELECT f.customer_id");
         for (int m = 0; m < masks; m++) {
             inner.append(", (");
@@ -73,45 +151,10 @@ class SharedScan {
             inner.append(") AS m").append(m);
         }
         inner.append(" FROM customer_features f");
-        if (scope != null) {
-            if (scope.length == 0) {
-                segments.forEach(s -> result.put(s.id(), new long[0]));
-                return result;
-            }
-            inner.append(" WHERE f.customer_id IN (");
-            for (int i = 0; i < scope.length; i++) {
-                inner.append(i == 0 ? "?" : ", ?");
-                params.add(scope[i]);
-            }
-            inner.append(")");
-        }
         StringBuilder sql = new StringBuilder("SELECT * FROM (").append(inner).append(") AS scan WHERE ");
         for (int m = 0; m < masks; m++) {
             sql.append(m == 0 ? "" : " OR ").append("m").append(m).append(" <> 0");
         }
-        sql.append(" ORDER BY customer_id");
-
-        LongList[] lists = new LongList[segments.size()];
-        for (int i = 0; i < lists.length; i++) {
-            lists[i] = new LongList();
-        }
-        new SegmentExecutor(warehouse, SqlPolicy.forCatalog(catalog)).query(sql.toString(), params, rs -> {
-            while (rs.next()) {
-                long customer = rs.getLong(1);
-                for (int m = 0; m < masks; m++) {
-                    long mask = rs.getLong(m + 2);
-                    while (mask != 0) {
-                        int bit = Long.numberOfTrailingZeros(mask);
-                        lists[m * BITS_PER_MASK + bit].add(customer);
-                        mask &= mask - 1;
-                    }
-                }
-            }
-            return null;
-        });
-        for (int i = 0; i < lists.length; i++) {
-            result.put(segments.get(i).id(), lists[i].toArray());
-        }
-        return result;
+        return sql.append(" ORDER BY customer_id").toString();
     }
 }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,6 +82,29 @@ public final class SegmentExecutor {
                 }
             }
         });
+    }
+
+    /**
+     * The same rules on the caller's connection (one holding TEMP tables that shadow the warehouse's, for a
+     * scoped evaluation): policy check on the exact text, bound parameters, a READ ONLY transaction that is
+     * rolled back afterwards. The connection must not be inside a transaction.
+     */
+    public <T> T query(Connection connection, String sql, List<Object> params, ResultReader<T> reader)
+            throws SQLException {
+        try (Statement transaction = connection.createStatement()) {
+            transaction.execute("BEGIN TRANSACTION READ ONLY");
+            try {
+                policy.check(connection, sql);
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    Params.bind(statement, params);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        return reader.read(rs);
+                    }
+                }
+            } finally {
+                transaction.execute("ROLLBACK");
+            }
+        }
     }
 
     private List<Long> query(Connection connection, String sql, List<Object> params) throws SQLException {
