@@ -84,6 +84,25 @@ final class DomainProblemHandlers {
         }
     }
 
+    /**
+     * No usable connection to the metadata store (e.g. the embedded H2 closed itself after a write failed on a
+     * full disk, and the pool still held a connection to it): the same 503 as a failed transaction.
+     */
+    @Singleton
+    @Produces(Problem.MEDIA_TYPE)
+    static class ConnectionFailed implements ExceptionHandler<io.micronaut.data.connection.exceptions.ConnectionException,
+            HttpResponse<Problem>> {
+        @Override
+        public HttpResponse<Problem> handle(HttpRequest request, io.micronaut.data.connection.exceptions.ConnectionException e) {
+            LOG.warn("metadata store connection failure for {}", request.getPath(), e);
+            if (DiskFull.in(e)) {
+                return diskFull(request, Stage.STORE);
+            }
+            return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", Stage.STORE,
+                    "the metadata store failed (details in the service log); retry", List.of());
+        }
+    }
+
     static HttpResponse<Problem> respond(HttpRequest<?> request, HttpStatus status, String code, Stage stage,
                                          String detail, List<?> issues) {
         Problem problem = Problem.of(status.getCode(), status.getReason(), code, stage, detail, request.getPath(),

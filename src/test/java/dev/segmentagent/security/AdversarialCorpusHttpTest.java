@@ -94,6 +94,21 @@ class AdversarialCorpusHttpTest {
     private String metadataChecksumBefore;
     private long auditRowsBefore;
 
+    /** Cluster conditions are checked against the trained clusters: train them so every run sees the same state. */
+    private void trainClusters() throws Exception {
+        HttpResponse<String> accepted = send("admin", "POST", "/api/models/behaviour/train", new byte[0], Map.of(),
+                "application/json");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String run = "/api/models/runs/" + JSON.readTree(accepted.body()).get("id").asText();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        String status = "QUEUED";
+        while ((status.equals("QUEUED") || status.equals("RUNNING")) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            status = JSON.readTree(send("admin", "GET", run, (byte[]) null, Map.of(), null).body()).get("status").asText();
+        }
+        assertThat(status).as("clustering before the corpus").isEqualTo("SUCCEEDED");
+    }
+
     @BeforeAll
     void prepare() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 6);
@@ -108,6 +123,7 @@ class AdversarialCorpusHttpTest {
         placeholders.put("{adminKeyId}", admin.view().id().toString());
         placeholders.put("{viewerKey}", keyByRole.get("viewer"));
 
+        trainClusters();
         HttpResponse<String> saved = send("admin", "POST", "/api/segments", """
                 {"name": "corpus target", "definition": {"condition":
                   {"type": "compare", "field": "revenue_total", "op": ">", "value": 0}}}""", Map.of(), null);

@@ -92,7 +92,7 @@ class PromptFilesTest {
     @Test
     void every_catalog_name_in_the_prompt_files_exists_in_the_catalog() throws IOException {
         Map<String, String> files = promptFiles();
-        assertThat(files).containsOnlyKeys("catalog-draft.md", "few-shot.md", "repair.md", "system.md", "user.md");
+        assertThat(files).containsOnlyKeys("catalog-draft.md", "cluster-names.md", "few-shot.md", "repair.md", "system.md", "user.md");
         // catalog-draft.md is about a catalog being drafted for someone else's data: its examples name no demo field
         files.entrySet().stream().filter(f -> !f.getKey().equals("catalog-draft.md")).forEach(f ->
                 assertThat(unknownNames(f.getValue())).as("names in prompts/%s missing from the catalog", f.getKey()).isEmpty());
