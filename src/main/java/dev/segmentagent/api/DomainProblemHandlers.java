@@ -45,22 +45,25 @@ final class DomainProblemHandlers {
     }
 
     /**
-     * The metadata store failed (segments, runs, keys): a full disk is said as such; anything else is reported
+     * The metadata store failed (segments, runs, keys): a full disk is said as such (507); anything else is a 503
      * without the store's own message, which can quote SQL.
      */
+    static HttpResponse<Problem> storeFailed(HttpRequest<?> request, RuntimeException e, String what, String detail) {
+        LOG.warn("metadata store {} for {}", what, request.getPath(), e);
+        if (DiskFull.in(e)) {
+            return diskFull(request, Stage.STORE);
+        }
+        return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", Stage.STORE, detail, List.of());
+    }
+
+    /** A statement on the metadata store failed. */
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     static class StoreFailed implements ExceptionHandler<io.micronaut.data.exceptions.DataAccessException,
             HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, io.micronaut.data.exceptions.DataAccessException e) {
-            LOG.warn("metadata store failure for {}", request.getPath(), e);
-            if (DiskFull.in(e)) {
-                return diskFull(request, Stage.STORE);
-            }
-            return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", Stage.STORE,
-                    "the metadata store failed (details in the service log)",
-                    List.of());
+            return storeFailed(request, e, "failure", "the metadata store failed (details in the service log)");
         }
     }
 
@@ -75,31 +78,20 @@ final class DomainProblemHandlers {
             HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, io.micronaut.transaction.exceptions.TransactionException e) {
-            LOG.warn("metadata store transaction failure for {}", request.getPath(), e);
-            if (DiskFull.in(e)) {
-                return diskFull(request, Stage.STORE);
-            }
-            return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", Stage.STORE,
-                    "the metadata store failed (details in the service log); retry", List.of());
+            return storeFailed(request, e, "transaction failure",
+                    "the metadata store failed (details in the service log); retry");
         }
     }
 
-    /**
-     * No usable connection to the metadata store (e.g. the embedded H2 closed itself after a write failed on a
-     * full disk, and the pool still held a connection to it): the same 503 as a failed transaction.
-     */
+    /** No usable connection to the metadata store (the same cause as above, met when a connection is taken). */
     @Singleton
     @Produces(Problem.MEDIA_TYPE)
     static class ConnectionFailed implements ExceptionHandler<io.micronaut.data.connection.exceptions.ConnectionException,
             HttpResponse<Problem>> {
         @Override
         public HttpResponse<Problem> handle(HttpRequest request, io.micronaut.data.connection.exceptions.ConnectionException e) {
-            LOG.warn("metadata store connection failure for {}", request.getPath(), e);
-            if (DiskFull.in(e)) {
-                return diskFull(request, Stage.STORE);
-            }
-            return respond(request, HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", Stage.STORE,
-                    "the metadata store failed (details in the service log); retry", List.of());
+            return storeFailed(request, e, "connection failure",
+                    "the metadata store failed (details in the service log); retry");
         }
     }
 
