@@ -1,6 +1,7 @@
 package dev.segmentagent.catalog;
 
 import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.Rollback;
 import dev.segmentagent.warehouse.WarehouseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +80,7 @@ public final class FeatureBuilder {
             connection.commit();
             return written;
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            Rollback.keepingCause(connection, e);
             throw e;
         } finally {
             connection.setAutoCommit(true);
@@ -156,7 +157,7 @@ public final class FeatureBuilder {
             connection.commit();
             return written;
         } catch (SQLException | RuntimeException e) {
-            connection.rollback();
+            Rollback.keepingCause(connection, e);
             throw e;
         } finally {
             connection.setAutoCommit(true);
@@ -244,7 +245,7 @@ public final class FeatureBuilder {
                         table, customers, catalog.fields().size(), asOf, elapsed.toMillis());
                 return new FeatureBuildReport(asOf, customers, catalog.fields().size(), elapsed);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Rollback.keepingCause(connection, e);
                 throw e;
             }
         } catch (SQLException e) {

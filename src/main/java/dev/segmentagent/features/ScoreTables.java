@@ -1,6 +1,7 @@
 package dev.segmentagent.features;
 
 import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.Rollback;
 import dev.segmentagent.warehouse.WarehouseException;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -75,7 +76,7 @@ final class ScoreTables {
                 statement.execute("INSERT INTO " + target + " SELECT * FROM " + staging);
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Rollback.keepingCause(connection, e);
                 throw e;
             } finally {
                 connection.setAutoCommit(true);

@@ -3,6 +3,7 @@ package dev.segmentagent.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.ProgressReporter;
+import dev.segmentagent.warehouse.Rollback;
 import dev.segmentagent.warehouse.WarehouseMetaKeys;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -237,11 +238,7 @@ public final class Importer {
             }
             target.commit();
         } catch (SQLException | RuntimeException e) {
-            try {
-                target.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback); // a failed commit already ended the transaction: keep why it failed
-            }
+            Rollback.keepingCause(target, e);
             throw e;
         } finally {
             target.setAutoCommit(true);

@@ -3,6 +3,7 @@ package dev.segmentagent.live;
 import dev.segmentagent.catalog.Catalog;
 import dev.segmentagent.sqlgen.Identifiers;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.Rollback;
 import dev.segmentagent.warehouse.WarehouseException;
 import jakarta.inject.Singleton;
 
@@ -91,7 +92,7 @@ class EventStore {
                 }
                 return new Stored(accepted, duplicates, customers, touched);
             } catch (SQLException | RuntimeException e) {
-                rollback(connection, e);
+                Rollback.keepingCause(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -99,17 +100,6 @@ class EventStore {
         }
     }
 
-    /**
-     * A failed commit (disk full) has already ended the transaction, and the rollback's own error ("no
-     * transaction is active") would hide why: the original stays the one thrown.
-     */
-    private static void rollback(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
 
     private static final int ROWS_PER_STATEMENT = 500;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EventStore.class);

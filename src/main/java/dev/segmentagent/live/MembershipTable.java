@@ -1,6 +1,7 @@
 package dev.segmentagent.live;
 
 import dev.segmentagent.warehouse.DuckDbWarehouse;
+import dev.segmentagent.warehouse.Rollback;
 import dev.segmentagent.warehouse.WarehouseException;
 import jakarta.inject.Singleton;
 import org.duckdb.DuckDBAppender;
@@ -162,7 +163,7 @@ class MembershipTable {
                 }
                 return diffs;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Rollback.keepingCause(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
@@ -332,7 +333,7 @@ class MembershipTable {
                 connection.commit();
                 return new Diff(entered, exited, size);
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Rollback.keepingCause(connection, e);
                 throw e;
             }
         } catch (SQLException e) {

@@ -100,7 +100,7 @@ public class WarehouseFacts {
                 connection.commit();
                 invalidate();
             } catch (SQLException e) {
-                connection.rollback();
+                Rollback.keepingCause(connection, e);
                 throw e;
             }
         } catch (SQLException e) {
