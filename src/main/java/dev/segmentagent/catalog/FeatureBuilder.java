@@ -87,26 +87,6 @@ public final class FeatureBuilder {
         }
     }
 
-    /**
-     * Like {@link #rebuildCustomers(DuckDbWarehouse, Catalog, Instant, java.util.Collection)} after new rows in
-     * some tables only: just the columns that read those tables (directly or through a ratio's operand) are
-     * recomputed, and updated in place, so new web events cost a scan of web_events for a few columns instead
-     * of a scan of every behavioural table for 128. The other columns cannot have changed: their tables did not.
-     * A customer of the subset without a row yet (signed up after the last full build) gets a whole row.
-     *
-     * @param tables the tables that gained or lost rows
-     * @return how many rows were written
-     */
-    public long rebuildCustomers(DuckDbWarehouse warehouse, Catalog catalog, Instant asOf,
-                                 java.util.Collection<Long> customerIds, java.util.Set<String> tables) {
-        try (Connection connection = warehouse.connection()) {
-            return rebuildCustomers(connection, catalog, asOf, customerIds, tables);
-        } catch (SQLException e) {
-            throw new WarehouseException("recomputing features of " + customerIds.size() + " customers failed: "
-                    + e.getMessage(), e);
-        }
-    }
-
     /** TEMP table (customer_id) naming the customers whose rows the TEMP copies on a connection hold. */
     public static final String SCOPE_TABLE = "scope_customers";
 
@@ -165,41 +145,7 @@ public final class FeatureBuilder {
     }
 
     /**
-     * The same on the caller's connection, which may hold TEMP copies of the customers' rows of
-     * {@link #tablesRead} (they shadow the warehouse tables there; the statements are per customer, so the
-     * values are the same and the scans are of a few rows).
-     */
-    public long rebuildCustomers(Connection connection, Catalog catalog, Instant asOf,
-                                 java.util.Collection<Long> customerIds, java.util.Set<String> tables)
-            throws SQLException {
-        if (customerIds.isEmpty()) {
-            return 0;
-        }
-        java.util.List<String> fields = FeatureSql.fieldsReading(catalog, tables);
-        if (tables.contains(FeatureSql.SPINE_TABLE) || fields.size() == catalog.fields().size()) {
-            return rebuildRows(connection, catalog, asOf, customerIds);
-        }
-        java.util.Set<Long> present = present(connection, customerIds);
-        java.util.List<Long> missing = customerIds.stream().filter(id -> !present.contains(id)).distinct().toList();
-        long written = missing.isEmpty() ? 0 : rebuildRows(connection, catalog, asOf, missing);
-        if (fields.isEmpty() || present.isEmpty()) {
-            return written;
-        }
-        StringBuilder update = new StringBuilder("UPDATE ").append(SqlText.id(FEATURE_TABLE)).append(" AS t SET ");
-        for (int i = 0; i < fields.size(); i++) {
-            String column = SqlText.id(fields.get(i));
-            update.append(i == 0 ? "" : ", ").append(column).append(" = n.").append(column);
-        }
-        update.append(" FROM (").append(FeatureSql.select(catalog, asOf, present, fields)).append(") AS n WHERE t.")
-                .append(SqlText.id(FeatureSql.KEY)).append(" = n.").append(SqlText.id(FeatureSql.KEY));
-        try (Statement statement = connection.createStatement()) {
-            return written + statement.executeUpdate(update.toString());
-        }
-    }
-
-    /**
-     * The tables {@link #rebuildCustomers(Connection, Catalog, Instant, java.util.Collection, java.util.Set)}
-     * reads after new rows in {@code tables}: the spine and the sources of the recomputed fields and their operands.
+     * The tables {@link #rebuildScoped} reads after new rows in {@code tables}: the spine and the sources of the recomputed fields and their operands.
      */
     public static java.util.Set<String> tablesRead(Catalog catalog, java.util.Set<String> tables) {
         java.util.List<String> fields = FeatureSql.fieldsReading(catalog, tables);
@@ -207,20 +153,6 @@ public final class FeatureBuilder {
             fields = catalog.fields().stream().map(FieldSpec::name).toList();
         }
         return FeatureSql.tablesOf(catalog, fields);
-    }
-
-    private static java.util.Set<Long> present(Connection connection, java.util.Collection<Long> customerIds)
-            throws SQLException {
-        java.util.Set<Long> present = new java.util.HashSet<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT " + SqlText.id(FeatureSql.KEY) + " FROM "
-                     + SqlText.id(FEATURE_TABLE) + " WHERE " + SqlText.id(FeatureSql.KEY) + " IN ("
-                     + FeatureSql.idList(customerIds) + ")")) {
-            while (rows.next()) {
-                present.add(rows.getLong(1));
-            }
-        }
-        return present;
     }
 
     private FeatureBuildReport build(DuckDbWarehouse warehouse, Catalog catalog, Instant asOf, String table,
