@@ -95,7 +95,7 @@ final class LlmClusterNaming implements ClusterNaming {
     Result read(String reply, List<ClusterProfile> ruleNamed) {
         JsonNode root;
         try {
-            root = JSON.readTree(stripFences(reply));
+            root = JSON.readTree(ChatModels.withoutCodeFence(reply));
         } catch (IOException e) {
             return new Result(ruleNamed, "rules", "the LLM's cluster names were not JSON; the rule-based names are kept");
         }
@@ -135,13 +135,5 @@ final class LlmClusterNaming implements ClusterNaming {
 
     private static double round(double value) {
         return Math.round(value * 100) / 100.0;
-    }
-
-    private static String stripFences(String reply) {
-        String text = reply == null ? "" : reply.trim();
-        if (text.startsWith("```")) {
-            text = text.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
-        }
-        return text;
     }
 }

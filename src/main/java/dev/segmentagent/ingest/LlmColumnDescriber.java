@@ -109,7 +109,7 @@ final class LlmColumnDescriber implements ColumnDescriber {
     Map<String, DraftWording> read(String reply, Set<String> asked) {
         JsonNode root;
         try {
-            root = JSON.readTree(stripFences(reply));
+            root = JSON.readTree(ChatModels.withoutCodeFence(reply));
         } catch (IOException e) {
             throw new IllegalStateException("the model's reply is not JSON: " + e.getMessage(), e);
         }
@@ -137,13 +137,5 @@ final class LlmColumnDescriber implements ColumnDescriber {
                     + asked.stream().sorted().collect(Collectors.joining(", ")));
         }
         return wording;
-    }
-
-    private static String stripFences(String reply) {
-        String text = reply == null ? "" : reply.trim();
-        if (text.startsWith("```")) {
-            text = text.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
-        }
-        return text;
     }
 }

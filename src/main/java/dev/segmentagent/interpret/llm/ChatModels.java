@@ -33,6 +33,15 @@ public final class ChatModels {
         return builder.build();
     }
 
+    /** A model's JSON reply without the Markdown code fence some models wrap it in even when told not to. */
+    public static String withoutCodeFence(String reply) {
+        String text = reply == null ? "" : reply.trim();
+        if (text.startsWith("```")) {
+            text = text.replaceFirst("^```[a-zA-Z]*\\s*", "").replaceFirst("\\s*```$", "");
+        }
+        return text;
+    }
+
     /** A prompt or schema file from the classpath ({@code prompts/} is packaged under {@code /prompts}). */
     public static String resource(String name) {
         try (InputStream in = ChatModels.class.getResourceAsStream(name)) {
