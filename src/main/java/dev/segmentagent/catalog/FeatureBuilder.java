@@ -110,11 +110,12 @@ public final class FeatureBuilder {
     public long rebuildScoped(Connection connection, Catalog catalog, Instant asOf, java.util.Set<String> tables)
             throws SQLException {
         String key = SqlText.id(FeatureSql.KEY);
-        String inScope = key + " IN (SELECT customer_id FROM " + SCOPE_TABLE + ")";
         java.util.List<String> fields = FeatureSql.fieldsReading(catalog, tables);
         boolean whole = tables.contains(FeatureSql.SPINE_TABLE) || fields.size() == catalog.fields().size();
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            // the stored table is read and written by key: by index for a small scope (CustomerIndexes)
+            String inScope = key + " " + CustomerIndexes.scopeFilter(scope(statement), SCOPE_TABLE);
             String stored;
             try (ResultSet rs = statement.executeQuery("SELECT current_database()")) {
                 rs.next();
@@ -122,8 +123,10 @@ public final class FeatureBuilder {
                 stored = '"' + rs.getString(1).replace("\"", "\"\"") + "\".main." + SqlText.id(FEATURE_TABLE);
             }
             String copy = "temp.main." + SqlText.id(FEATURE_TABLE);
+            long t0 = System.nanoTime();
             statement.execute("CREATE OR REPLACE TEMP TABLE " + SqlText.id(FEATURE_TABLE) + " AS SELECT * FROM "
                     + stored + " WHERE " + inScope);
+            long t1 = System.nanoTime();
             if (whole) {
                 statement.execute("DELETE FROM " + copy);
                 statement.execute("INSERT INTO " + copy + " BY NAME " + FeatureSql.select(catalog, asOf, null, null));
@@ -151,9 +154,18 @@ public final class FeatureBuilder {
                     statement.executeUpdate(update.toString());
                 }
             }
+            long t2 = System.nanoTime();
             statement.execute("DELETE FROM " + stored + " WHERE " + inScope);
+            long t3 = System.nanoTime();
             long written = statement.executeUpdate("INSERT INTO " + stored + " BY NAME SELECT * FROM " + copy);
+            long t4 = System.nanoTime();
             connection.commit();
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("scoped feature rebuild of {} rows ({} columns): copy {} ms, compute {} ms, delete {} ms, "
+                                + "append {} ms, commit {} ms", written, whole ? "all" : fields.size(), (t1 - t0) / 1_000_000,
+                        (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000,
+                        (System.nanoTime() - t4) / 1_000_000);
+            }
             return written;
         } catch (SQLException | RuntimeException e) {
             Rollback.keepingCause(connection, e);
@@ -161,6 +173,18 @@ public final class FeatureBuilder {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    /** The ids in {@link #SCOPE_TABLE}: all of them, or just enough to tell that there are too many to list. */
+    private static long[] scope(Statement statement) throws SQLException {
+        java.util.List<Long> ids = new java.util.ArrayList<>();
+        try (ResultSet rs = statement.executeQuery("SELECT DISTINCT customer_id FROM " + SCOPE_TABLE + " LIMIT "
+                + (CustomerIndexes.LIST_LIMIT + 1))) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.segmentagent.live;
 
 import dev.segmentagent.catalog.Catalog;
 import dev.segmentagent.sqlgen.Identifiers;
+import dev.segmentagent.warehouse.CustomerIndexes;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.Rollback;
 import dev.segmentagent.warehouse.WarehouseException;
@@ -224,11 +225,16 @@ class EventStore {
             return;
         }
         Set<Long> known = new HashSet<>();
-        // a literal list of the typed ids, which DuckDB answers from the customers index (CustomerIndexes)
-        // instead of scanning every customer id
-        try (Statement select = connection.createStatement()) {
-            try (ResultSet rs = select.executeQuery("SELECT DISTINCT customer_id FROM customers WHERE customer_id IN ("
-                    + ScopedCopies.literals(ids.stream().mapToLong(Long::longValue).toArray()) + ")")) {
+        // few ids: a literal list of the typed ids, which DuckDB answers from the customers index (CustomerIndexes)
+        // instead of reading every customer id; many: the ids as an array parameter, semi-joined
+        long[] values = ids.stream().mapToLong(Long::longValue).toArray();
+        boolean literal = values.length <= CustomerIndexes.LIST_LIMIT;
+        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT customer_id FROM customers "
+                + "WHERE customer_id " + (literal ? CustomerIndexes.scopeFilter(values, null) : "IN (SELECT unnest(?))"))) {
+            if (!literal) {
+                select.setObject(1, connection.createArrayOf("BIGINT", ids.toArray()));
+            }
+            try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     known.add(rs.getLong(1));
                 }

@@ -4,6 +4,7 @@ import dev.segmentagent.catalog.Catalog;
 import dev.segmentagent.catalog.FeatureBuilder;
 import dev.segmentagent.catalog.TableSpec;
 import dev.segmentagent.sqlgen.Identifiers;
+import dev.segmentagent.warehouse.CustomerIndexes;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,15 +31,15 @@ final class ScopedCopies {
     private final Connection connection;
     private final String database;
     private final Set<String> copied = new HashSet<>();
-    private final String ids;
+    private final String filter;
 
     /**
      * @param scope the customers (non-empty, typed longs). They go into a TEMP table, which the feature
-     *              statements over the copies read, and into the copies' filter as a literal list.
+     *              statements over the copies read, and, when few, into the copies' filter as a literal list.
      */
     ScopedCopies(Connection connection, long[] scope) throws SQLException {
         this.connection = connection;
-        this.ids = literals(scope);
+        this.filter = CustomerIndexes.scopeFilter(scope, SCOPE_TABLE);
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT current_database()")) {
             rs.next();
@@ -57,11 +58,10 @@ final class ScopedCopies {
     }
 
     /**
-     * Copies the scope's rows of those tables not copied yet, all in one snapshot. The filter is a literal id
-     * list, not a semi-join with the scope table: only a constant list lets DuckDB answer it from the table's
-     * customer-key index (CustomerIndexes), reading the few hundred matching rows instead of scanning every row
-     * group (20M web_events at 1M customers). Planning such a list is cheap in a statement this small (the
-     * second it once cost was in the 128-column feature statement, which reads the copies instead).
+     * Copies the scope's rows of those tables not copied yet, all in one snapshot. A small scope is filtered by
+     * a literal id list, which DuckDB answers from the table's customer-key index; a large one by a semi-join
+     * with the scope table (see {@link CustomerIndexes#scopeFilter}). Either way only the scope's rows are
+     * copied; only the cost differs.
      */
     void copy(Catalog catalog, Collection<String> tables) throws SQLException {
         Set<String> missing = new java.util.TreeSet<>(tables);
@@ -76,7 +76,7 @@ final class ScopedCopies {
                     String key = catalog.table(table).map(TableSpec::customerKey).orElse("customer_id");
                     statement.execute("CREATE TEMP TABLE " + Identifiers.quote(table) + " AS SELECT * FROM "
                             + Identifiers.quote(database) + ".main." + Identifiers.quote(table) + " WHERE "
-                            + Identifiers.quote(key) + " IN (" + ids + ")");
+                            + Identifiers.quote(key) + " " + filter);
                 }
                 statement.execute("COMMIT");
             } catch (SQLException e) {
@@ -93,15 +93,5 @@ final class ScopedCopies {
      */
     void adopt(String table) {
         copied.add(table);
-    }
-
-    /** Sorted, distinct longs as a SQL list: numbers only, nothing else can appear. */
-    static String literals(long[] scope) {
-        StringBuilder out = new StringBuilder(scope.length * 8);
-        long[] sorted = Arrays.stream(scope).sorted().distinct().toArray();
-        for (int i = 0; i < sorted.length; i++) {
-            out.append(i == 0 ? "" : ", ").append(sorted[i]);
-        }
-        return out.toString();
     }
 }

@@ -31,7 +31,33 @@ public final class CustomerIndexes {
     private static final Set<String> NOT_INDEXED = Set.of("segment_members", "segment_membership_history",
             "segment_member_exits", "ingested_events", "model_scores", "cluster_assignments", "planted_personas");
 
+    /**
+     * Up to this many customers, a scope is read by a literal id list (from the index); beyond it by a semi-join
+     * with the scope's TEMP table, which DuckDB runs as one scan of the key column with a pushed-down filter. At
+     * 1M customers (2 cores, CREATE TEMP TABLE AS of the scope's rows, ms): 100 customers: web_events 18 by index
+     * vs 31 by scan, customer_features 25 vs 39; 300: 25 vs 43, 56 vs 68; 1,000: 65 vs 57, 133 vs 113. Fetching
+     * rows one by one from compressed columns costs more than the scan once a scope reaches about a thousand.
+     */
+    public static final int LIST_LIMIT = 256;
+
     private CustomerIndexes() {
+    }
+
+    /**
+     * The filter on a customer key that selects {@code scope} (typed longs) best: {@code IN (<literals>)} for a
+     * small scope (an index scan where the table has the index), else {@code IN (SELECT customer_id FROM
+     * <scopeTable>)}, a TEMP table holding the same ids.
+     */
+    public static String scopeFilter(long[] scope, String scopeTable) {
+        if (scope.length > LIST_LIMIT) {
+            return "IN (SELECT " + KEY + " FROM " + scopeTable + ")";
+        }
+        StringBuilder out = new StringBuilder("IN (");
+        long[] sorted = java.util.Arrays.stream(scope).sorted().distinct().toArray();
+        for (int i = 0; i < sorted.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(sorted[i]);
+        }
+        return out.append(')').toString();
     }
 
     /** The index's name for a table: one per table, so IF NOT EXISTS makes creation idempotent. */
