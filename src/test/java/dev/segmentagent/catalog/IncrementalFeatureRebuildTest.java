@@ -1,5 +1,6 @@
 package dev.segmentagent.catalog;
 
+import dev.segmentagent.warehouse.CustomerIndexes;
 import dev.segmentagent.warehouse.DemoDataGenerator;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.GeneratorOptions;
@@ -114,6 +115,23 @@ class IncrementalFeatureRebuildTest {
         Map<Long, Map<String, Object>> theirs = new TreeMap<>(full);
         theirs.keySet().retainAll(touched);
         assertThat(differences(leftOnConnection, theirs)).isEmpty();
+    }
+
+    @Test
+    void a_scope_too_large_for_a_literal_id_list_is_recomputed_the_same_way() throws SQLException {
+        // given new orders for more customers than a literal id list takes (they are then semi-joined)
+        Random random = new Random(3L);
+        Set<Long> touched = new java.util.TreeSet<>(customers.subList(0, CustomerIndexes.LIST_LIMIT + 40));
+        for (long customer : touched) {
+            copyRows("orders", customer, 1, random);
+        }
+        new FeatureBuilder().buildSnapshot(warehouse, catalog, asOf, "features_full");
+        Map<Long, Map<String, Object>> full = rows("SELECT * FROM features_full");
+        assertThat(differences(rows("SELECT * FROM customer_features"), full)).isNotEmpty();
+
+        rebuildAsEventsDo(touched, Set.of("orders"), connection -> { });
+
+        assertThat(differences(rows("SELECT * FROM customer_features"), full)).isEmpty();
     }
 
     private interface ConnectionCheck {
