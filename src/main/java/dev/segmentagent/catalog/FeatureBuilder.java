@@ -115,7 +115,7 @@ public final class FeatureBuilder {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             // the stored table is read and written by key: by index for a small scope (CustomerIndexes)
-            String inScope = key + " " + CustomerIndexes.scopeFilter(scope(statement), SCOPE_TABLE);
+            CustomerIndexes.ScopeFilter inScope = CustomerIndexes.scopeFilter(scope(statement), SCOPE_TABLE);
             String stored;
             try (ResultSet rs = statement.executeQuery("SELECT current_database()")) {
                 rs.next();
@@ -124,8 +124,8 @@ public final class FeatureBuilder {
             }
             String copy = "temp.main." + SqlText.id(FEATURE_TABLE);
             long t0 = System.nanoTime();
-            statement.execute("CREATE OR REPLACE TEMP TABLE " + SqlText.id(FEATURE_TABLE) + " AS SELECT * FROM "
-                    + stored + " WHERE " + inScope);
+            execute(connection, "CREATE OR REPLACE TEMP TABLE " + SqlText.id(FEATURE_TABLE) + " AS SELECT * FROM "
+                    + stored + " WHERE " + key + " " + inScope.sql(), inScope);
             long t1 = System.nanoTime();
             if (whole) {
                 statement.execute("DELETE FROM " + copy);
@@ -155,7 +155,7 @@ public final class FeatureBuilder {
                 }
             }
             long t2 = System.nanoTime();
-            statement.execute("DELETE FROM " + stored + " WHERE " + inScope);
+            execute(connection, "DELETE FROM " + stored + " WHERE " + key + " " + inScope.sql(), inScope);
             long t3 = System.nanoTime();
             long written = statement.executeUpdate("INSERT INTO " + stored + " BY NAME SELECT * FROM " + copy);
             long t4 = System.nanoTime();
@@ -172,6 +172,14 @@ public final class FeatureBuilder {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+        }
+    }
+
+    private static void execute(Connection connection, String sql, CustomerIndexes.ScopeFilter filter)
+            throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            filter.bind(statement, 1);
+            statement.execute();
         }
     }
 

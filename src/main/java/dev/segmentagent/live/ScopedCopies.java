@@ -31,11 +31,11 @@ final class ScopedCopies {
     private final Connection connection;
     private final String database;
     private final Set<String> copied = new HashSet<>();
-    private final String filter;
+    private final CustomerIndexes.ScopeFilter filter;
 
     /**
      * @param scope the customers (non-empty, typed longs). They go into a TEMP table, which the feature
-     *              statements over the copies read, and, when few, into the copies' filter as a literal list.
+     *              statements over the copies read, and, when few, into the copies' filter as bound values.
      */
     ScopedCopies(Connection connection, long[] scope) throws SQLException {
         this.connection = connection;
@@ -59,7 +59,7 @@ final class ScopedCopies {
 
     /**
      * Copies the scope's rows of those tables not copied yet, all in one snapshot. A small scope is filtered by
-     * a literal id list, which DuckDB answers from the table's customer-key index; a large one by a semi-join
+     * a list of bound ids, which DuckDB answers from the table's customer-key index; a large one by a semi-join
      * with the scope table (see {@link CustomerIndexes#scopeFilter}). Either way only the scope's rows are
      * copied; only the cost differs.
      */
@@ -74,9 +74,12 @@ final class ScopedCopies {
             try {
                 for (String table : missing) {
                     String key = catalog.table(table).map(TableSpec::customerKey).orElse("customer_id");
-                    statement.execute("CREATE TEMP TABLE " + Identifiers.quote(table) + " AS SELECT * FROM "
-                            + Identifiers.quote(database) + ".main." + Identifiers.quote(table) + " WHERE "
-                            + Identifiers.quote(key) + " " + filter);
+                    try (PreparedStatement create = connection.prepareStatement("CREATE TEMP TABLE "
+                            + Identifiers.quote(table) + " AS SELECT * FROM " + Identifiers.quote(database) + ".main."
+                            + Identifiers.quote(table) + " WHERE " + Identifiers.quote(key) + " " + filter.sql())) {
+                        filter.bind(create, 1);
+                        create.execute();
+                    }
                 }
                 statement.execute("COMMIT");
             } catch (SQLException e) {

@@ -43,19 +43,24 @@ class CustomerIndexesTest {
     }
 
     @Test
-    void a_literal_id_list_is_answered_from_the_index() throws SQLException {
+    void a_bound_id_list_is_answered_from_the_index() throws SQLException {
         try (DuckDbWarehouse warehouse = DuckDbWarehouse.inMemory()) {
             new DemoDataGenerator().generate(warehouse, GeneratorOptions.defaults(3).withCustomers(300),
                     ProgressReporter.silent());
-            try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement();
-                 ResultSet plan = statement.executeQuery(
-                         "EXPLAIN ANALYZE SELECT * FROM web_events WHERE customer_id IN (3, 17, 120)")) {
+            CustomerIndexes.ScopeFilter filter = CustomerIndexes.scopeFilter(new long[] {120, 3, 17}, "unused");
+            try (Connection connection = warehouse.connection(); java.sql.PreparedStatement explain =
+                    connection.prepareStatement("EXPLAIN ANALYZE SELECT * FROM web_events WHERE customer_id " + filter.sql())) {
+                filter.bind(explain, 1);
                 StringBuilder text = new StringBuilder();
-                while (plan.next()) {
-                    text.append(plan.getString(2));
+                try (ResultSet plan = explain.executeQuery()) {
+                    while (plan.next()) {
+                        text.append(plan.getString(2));
+                    }
                 }
                 assertThat(text.toString()).contains("Index Scan");
             }
+            assertThat(CustomerIndexes.scopeFilter(new long[CustomerIndexes.LIST_LIMIT + 1], "scope").sql())
+                    .as("a wide scope is semi-joined").isEqualTo("IN (SELECT customer_id FROM scope)");
         }
     }
 
