@@ -1,6 +1,7 @@
 package dev.segmentagent.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.segmentagent.warehouse.CustomerIndexes;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.ProgressReporter;
 import dev.segmentagent.warehouse.Rollback;
@@ -218,6 +219,9 @@ public final class Importer {
             for (LoadedTable t : tables) {
                 s.execute("DROP TABLE IF EXISTS " + Sql.id(t.role()));
                 s.execute("ALTER TABLE " + STAGE + t.role() + " RENAME TO " + Sql.id(t.role()));
+                // after the rename (DuckDB cannot rename an indexed table), in the swap's transaction: readers see
+                // the old table or the new one with its index
+                CustomerIndexes.create(s, t.role());
             }
             Map<String, String> meta = new LinkedHashMap<>();
             meta.put(WarehouseMetaKeys.AS_OF, asOf.toString());

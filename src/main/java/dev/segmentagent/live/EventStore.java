@@ -2,6 +2,7 @@ package dev.segmentagent.live;
 
 import dev.segmentagent.catalog.Catalog;
 import dev.segmentagent.sqlgen.Identifiers;
+import dev.segmentagent.warehouse.CustomerIndexes;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.Rollback;
 import dev.segmentagent.warehouse.WarehouseException;
@@ -197,22 +198,34 @@ class EventStore {
     }
 
     private static Set<String> known(Connection connection, List<IncomingEvent> events) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT event_id FROM ingested_events WHERE event_id IN (SELECT unnest(?))")) {
-            select.setObject(1, connection.createArrayOf("VARCHAR",
-                    events.stream().map(IncomingEvent::eventId).distinct().toArray()));
-            Set<String> ids = new HashSet<>();
+        Object[] ids = events.stream().map(IncomingEvent::eventId).distinct().toArray();
+        if (ids.length == 0) {
+            return new HashSet<>();
+        }
+        // few ids: bound one by one, answered from the primary-key index; an array parameter is semi-joined with
+        // the whole ledger, which grows by every event ever ingested
+        boolean few = ids.length <= CustomerIndexes.LIST_LIMIT;
+        try (PreparedStatement select = connection.prepareStatement("SELECT event_id FROM ingested_events WHERE "
+                + "event_id IN (" + (few ? "?, ".repeat(ids.length - 1) + "?" : "SELECT unnest(?)") + ")")) {
+            if (few) {
+                for (int i = 0; i < ids.length; i++) {
+                    select.setString(i + 1, (String) ids[i]);
+                }
+            } else {
+                select.setObject(1, connection.createArrayOf("VARCHAR", ids));
+            }
+            Set<String> seen = new HashSet<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getString(1));
+                    seen.add(rs.getString(1));
                 }
             }
-            return ids;
+            return seen;
         }
     }
 
     /**
-     * Which of the batch's customers exist: the batch's few ids are the hash side of the semi-join;
+     * Which of the batch's customers exist: the batch's few ids are the filter;
      * {@code NOT IN (SELECT customer_id FROM customers)} built a hash table of every customer per batch (~1M
      * rows at scale), which held ingestion to about a hundred events a second.
      */
@@ -224,9 +237,18 @@ class EventStore {
             return;
         }
         Set<Long> known = new HashSet<>();
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT DISTINCT customer_id FROM customers WHERE customer_id IN (SELECT unnest(?))")) {
-            select.setObject(1, connection.createArrayOf("BIGINT", ids.toArray()));
+        // few ids: bound one by one, which DuckDB answers from the customers index (CustomerIndexes) instead of
+        // reading every customer id; many: the ids as one array parameter, semi-joined
+        long[] values = ids.stream().mapToLong(Long::longValue).toArray();
+        boolean few = values.length <= CustomerIndexes.LIST_LIMIT;
+        CustomerIndexes.ScopeFilter filter = CustomerIndexes.boundList(values);
+        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT customer_id FROM customers "
+                + "WHERE customer_id " + (few ? filter.sql() : "IN (SELECT unnest(?))"))) {
+            if (few) {
+                filter.bind(select, 1);
+            } else {
+                select.setObject(1, connection.createArrayOf("BIGINT", ids.toArray()));
+            }
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     known.add(rs.getLong(1));

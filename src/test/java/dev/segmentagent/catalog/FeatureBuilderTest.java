@@ -46,6 +46,10 @@ class FeatureBuilderTest {
         assertThat(report.customers()).isEqualTo(3);
         assertThat(report.fields()).isEqualTo(catalog.fields().size());
         assertThat(column("SELECT customer_id FROM customer_features ORDER BY 1")).containsExactly(1L, 2L, 4L);
+        try (java.sql.Connection connection = warehouse.connection()) {
+            assertThat(dev.segmentagent.warehouse.CustomerIndexes.present(connection, "customer_features"))
+                    .as("indexed by customer for the event path").isTrue();
+        }
         List<Object> columns = column("SELECT column_name FROM information_schema.columns WHERE table_name = 'customer_features' ORDER BY ordinal_position");
         assertThat(columns).hasSize(catalog.fields().size() + 1).startsWith("customer_id").contains("total_spend", "churn_risk");
         assertThat(column("SELECT data_type FROM information_schema.columns WHERE table_name = 'customer_features' AND column_name IN ('orders_30d', 'aov_365d', 'preferred_order_channel', 'email_consent', 'last_order_at') ORDER BY column_name"))

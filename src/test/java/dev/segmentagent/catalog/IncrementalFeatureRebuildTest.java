@@ -1,5 +1,6 @@
 package dev.segmentagent.catalog;
 
+import dev.segmentagent.warehouse.CustomerIndexes;
 import dev.segmentagent.warehouse.DemoDataGenerator;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.GeneratorOptions;
@@ -81,20 +82,75 @@ class IncrementalFeatureRebuildTest {
             assertThat(differences(rows("SELECT * FROM customer_features"), full))
                     .as("round %d: new rows in %s change some feature before the update", round, tables).isNotEmpty();
 
-            // as the event path runs it: over TEMP copies of the customers' rows, which shadow the tables
-            try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
-                String ids = touched.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
-                statement.execute("CREATE TEMP TABLE " + FeatureBuilder.SCOPE_TABLE
-                        + " AS SELECT unnest([" + ids + "]) AS customer_id");
-                for (String table : FeatureBuilder.tablesRead(catalog, tables)) {
-                    statement.execute("CREATE TEMP TABLE " + table + " AS SELECT * FROM memory.main." + table
-                            + " WHERE customer_id IN (" + ids + ")");
-                }
-                builder.rebuildScoped(connection, catalog, asOf, tables);
-            }
+            rebuildAsEventsDo(touched, tables, connection -> { });
 
             assertThat(differences(rows("SELECT * FROM customer_features"), full))
                     .as("round %d: %d customers after new rows in %s", round, touched.size(), tables).isEmpty();
+        }
+    }
+
+    @Test
+    void a_customer_without_a_row_gets_a_whole_one_and_the_connection_keeps_the_new_rows_for_the_segment_scan()
+            throws SQLException {
+        // given new web events for three customers, one of whom has no feature row yet
+        Random random = new Random(7L);
+        Set<Long> touched = new java.util.TreeSet<>(customers.subList(10, 13));
+        long newcomer = customers.get(11);
+        for (long customer : touched) {
+            copyRows("web_events", customer, 2, random);
+        }
+        try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM customer_features WHERE customer_id = " + newcomer);
+        }
+        new FeatureBuilder().buildSnapshot(warehouse, catalog, asOf, "features_full");
+        Map<Long, Map<String, Object>> full = rows("SELECT * FROM features_full");
+
+        // when only those customers are recomputed after web_events
+        Map<Long, Map<String, Object>> leftOnConnection = new TreeMap<>();
+        rebuildAsEventsDo(touched, Set.of("web_events"), connection -> leftOnConnection.putAll(rows(connection,
+                "SELECT * FROM customer_features")));
+
+        // then the table equals a full build, and the connection's copy holds exactly their new rows
+        assertThat(differences(rows("SELECT * FROM customer_features"), full)).isEmpty();
+        Map<Long, Map<String, Object>> theirs = new TreeMap<>(full);
+        theirs.keySet().retainAll(touched);
+        assertThat(differences(leftOnConnection, theirs)).isEmpty();
+    }
+
+    @Test
+    void a_scope_too_large_for_a_literal_id_list_is_recomputed_the_same_way() throws SQLException {
+        // given new orders for more customers than a literal id list takes (they are then semi-joined)
+        Random random = new Random(3L);
+        Set<Long> touched = new java.util.TreeSet<>(customers.subList(0, CustomerIndexes.LIST_LIMIT + 40));
+        for (long customer : touched) {
+            copyRows("orders", customer, 1, random);
+        }
+        new FeatureBuilder().buildSnapshot(warehouse, catalog, asOf, "features_full");
+        Map<Long, Map<String, Object>> full = rows("SELECT * FROM features_full");
+        assertThat(differences(rows("SELECT * FROM customer_features"), full)).isNotEmpty();
+
+        rebuildAsEventsDo(touched, Set.of("orders"), connection -> { });
+
+        assertThat(differences(rows("SELECT * FROM customer_features"), full)).isEmpty();
+    }
+
+    private interface ConnectionCheck {
+        void accept(Connection connection) throws SQLException;
+    }
+
+    /** As the event path runs it: over TEMP copies of the customers' rows, which shadow the tables. */
+    private static void rebuildAsEventsDo(Set<Long> touched, Set<String> tables, ConnectionCheck after)
+            throws SQLException {
+        try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
+            String ids = touched.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "));
+            statement.execute("CREATE TEMP TABLE " + FeatureBuilder.SCOPE_TABLE
+                    + " AS SELECT unnest([" + ids + "]) AS customer_id");
+            for (String table : FeatureBuilder.tablesRead(catalog, tables)) {
+                statement.execute("CREATE TEMP TABLE " + table + " AS SELECT * FROM memory.main." + table
+                        + " WHERE customer_id IN (" + ids + ")");
+            }
+            new FeatureBuilder().rebuildScoped(connection, catalog, asOf, tables);
+            after.accept(connection);
         }
     }
 
@@ -138,9 +194,14 @@ class IncrementalFeatureRebuildTest {
     }
 
     private static Map<Long, Map<String, Object>> rows(String sql) throws SQLException {
+        try (Connection connection = warehouse.connection()) {
+            return rows(connection, sql);
+        }
+    }
+
+    private static Map<Long, Map<String, Object>> rows(Connection connection, String sql) throws SQLException {
         Map<Long, Map<String, Object>> rows = new TreeMap<>();
-        try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

@@ -1,5 +1,6 @@
 package dev.segmentagent.ingest;
 
+import dev.segmentagent.warehouse.CustomerIndexes;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.ProgressReporter;
 import org.junit.jupiter.api.AfterEach;
@@ -151,6 +152,12 @@ class ImporterTest {
         assertThat(query("SELECT customer_id, count(*), sum(amount) FROM orders GROUP BY 1 ORDER BY 1"))
                 .containsExactly("7|2|15.5", "9|1|20.0");
         assertThat(report.asOf()).hasToString("2024-04-05T12:00:01Z");
+        // the swap indexed every imported table by customer: the event path reads a few customers' rows by key
+        try (Connection c = warehouse.connection()) {
+            for (String table : List.of("customers", "orders", "events")) {
+                assertThat(CustomerIndexes.present(c, table)).as(table).isTrue();
+            }
+        }
     }
 
     @Test
@@ -158,6 +165,10 @@ class ImporterTest {
         load(ImportSource.File.of(write("c.csv", GOOD)), "Cust ID");
         load(ImportSource.File.of(write("c2.csv", "Cust ID,plan_tier\n100,pro\n")), "Cust ID");
         assertThat(query("SELECT customer_id, plan_tier FROM customers")).containsExactly("100|pro");
+        assertThat(query("SELECT customer_id FROM customers WHERE customer_id IN (7, 100)")).containsExactly("100");
+        try (Connection c = warehouse.connection()) {
+            assertThat(CustomerIndexes.present(c, "customers")).isTrue();
+        }
         assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_name LIKE 'import_stage_%'"))
                 .containsExactly("0");
     }

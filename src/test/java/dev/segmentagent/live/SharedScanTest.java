@@ -4,6 +4,7 @@ import dev.segmentagent.preview.DefinitionPipeline;
 import dev.segmentagent.preview.PreparedDefinition;
 import dev.segmentagent.segment.SegmentJson;
 import dev.segmentagent.segment.SegmentResolver;
+import dev.segmentagent.warehouse.CustomerIndexes;
 import dev.segmentagent.warehouse.WarehouseFacts;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
@@ -48,14 +49,22 @@ class SharedScanTest {
 
         Map<UUID, long[]> shared = scan.members(segments, null);
         long[] scope = {1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584};
+        // a scope too large for a literal id list is read by a semi-join instead: same members
+        long[] wide = java.util.stream.LongStream.rangeClosed(1, 3L * CustomerIndexes.LIST_LIMIT).filter(c -> c % 3 != 0)
+                .toArray();
         Map<UUID, long[]> scoped = scan.members(segments, scope);
+        Map<UUID, long[]> scopedWide = scan.members(segments, wide);
 
         for (LiveSegment segment : segments) {
             long[] alone = scan.members(List.of(segment), null).get(segment.id());
             assertThat(shared.get(segment.id())).as(segment.name()).containsExactly(alone);
             long[] expectedScoped = Arrays.stream(alone).filter(c -> Arrays.binarySearch(scope, c) >= 0).toArray();
             assertThat(scoped.get(segment.id())).as(segment.name() + " within the scope").containsExactly(expectedScoped);
+            long[] expectedWide = Arrays.stream(alone).filter(c -> Arrays.binarySearch(wide, c) >= 0).toArray();
+            assertThat(scopedWide.get(segment.id())).as(segment.name() + " within the wide scope")
+                    .containsExactly(expectedWide);
         }
         assertThat(shared.values()).anyMatch(members -> members.length > 0);
+        assertThat(scopedWide.values()).anyMatch(members -> members.length > 0);
     }
 }
