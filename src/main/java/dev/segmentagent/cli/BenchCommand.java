@@ -66,7 +66,7 @@ class BenchCommand implements Callable<Integer> {
             description = "sustained events per second for the latency bench, comma-separated; 0 skips (default ${DEFAULT-VALUE})")
     List<Integer> eventRates;
 
-    @Option(names = "--event-seconds", defaultValue = "10", description = "seconds each event rate is sustained")
+    @Option(names = "--event-seconds", defaultValue = "30", description = "seconds each event rate is sustained (the first second runs with cold caches and JIT, so short runs mostly measure start-up)")
     int eventSeconds;
 
     @Option(names = "--planner-rounds", defaultValue = "5", description = "rounds over the planner requests; 0 skips")
