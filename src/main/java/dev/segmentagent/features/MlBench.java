@@ -83,7 +83,7 @@ public class MlBench {
         t = System.nanoTime();
         Model<Label> model = BinaryClassifier.train(train, parameters, "bench churn as of " + trainCutoff);
         java.put("churn_train_s", seconds(t));
-        BinaryClassifier.Scorer scorer = new BinaryClassifier.Scorer(model, train.names());
+        BoosterScorer scorer = new BoosterScorer(model, train.names(), config.threads());
         java.put("churn_holdout_auc", BinaryMetrics.of(test.labels(), scorer.score(test.values(), test.rows())).rocAuc());
         Path trainFile = options.workDir().resolve("churn_train.f32");
         Path testFile = options.workDir().resolve("churn_test.f32");
