@@ -145,11 +145,21 @@ final class BehaviourClustering {
     }
 
     KMeansModel fit(double[][] z, int k) {
+        return fit(dataset(z), k);
+    }
+
+    /** The rows as a Tribuo dataset, one dense example per row (all features present). */
+    static MutableDataset<ClusterID> dataset(double[][] z) {
         MutableDataset<ClusterID> dataset = new MutableDataset<>(
                 new SimpleDataSourceProvenance("behaviour features", OffsetDateTime.now(ZoneOffset.UTC), FACTORY), FACTORY);
         for (double[] row : z) {
             dataset.add(example(row));
         }
+        return dataset;
+    }
+
+    /** Tribuo k-means++ with the configured seed and threads, at most {@link #ITERATIONS} Lloyd iterations. */
+    KMeansModel fit(MutableDataset<ClusterID> dataset, int k) {
         KMeansTrainer trainer = new KMeansTrainer(k, ITERATIONS, KMeansTrainer.Distance.EUCLIDEAN,
                 KMeansTrainer.Initialisation.PLUSPLUS, config.threads(), config.seed());
         return trainer.train(dataset);
