@@ -42,9 +42,14 @@ def main(job_path):
     del train, test
 
     score = load(job["score"])
-    started = time.perf_counter()
-    model.predict_proba(score)
-    out["xgb_predict_s"] = time.perf_counter() - started
+    # as many times as the Java side predicts the same matrix: first and median, as there
+    seconds = []
+    for _ in range(int(job["score"].get("repeats", 1))):
+        started = time.perf_counter()
+        model.predict_proba(score)
+        seconds.append(time.perf_counter() - started)
+    out["xgb_predict_first_s"] = seconds[0]
+    out["xgb_predict_s"] = float(np.median(seconds))
     out["xgb_predict_rows"] = int(score.shape[0])
     del score
 

@@ -4,6 +4,7 @@ import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
+import ml.dmlc.xgboost4j.java.util.BigDenseMatrix;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -58,6 +59,7 @@ final class BoosterScorer implements TrainingSets.ChunkScorer {
     private final int positiveId;
     private final int threads;
     private final int minSliceRows;
+    private final boolean fullRow; // every booster column is fed by exactly one input: no NaN prefill needed
 
     BoosterScorer(Model<Label> model, List<String> names, int threads) {
         this(model, names, threads, MIN_SLICE_ROWS);
@@ -97,6 +99,8 @@ final class BoosterScorer implements TrainingSets.ChunkScorer {
             columnOf[j] = id < 0 ? -1 : boosterColumn[id];
         }
         this.positiveId = model.getOutputIDInfo().getID(new Label(BinaryClassifier.POSITIVE));
+        this.fullRow = Arrays.stream(columnOf).filter(c -> c >= 0).distinct().count() == width
+                && Arrays.stream(columnOf).allMatch(c -> c >= 0);
     }
 
     /** Probability of the positive class for the first {@code rows} rows of {@code values}. */
@@ -144,21 +148,38 @@ final class BoosterScorer implements TrainingSets.ChunkScorer {
         }
     }
 
-    /** Rows {@code from..to} as one dense float DMatrix in booster column order, NaN where missing. */
+    /**
+     * Rows {@code from..to} as one dense float DMatrix in booster column order, NaN where missing. The floats are
+     * written straight into native memory (XGBoost4J's BigDenseMatrix), which XGBoost then copies into its own
+     * pages: a float[] on the heap would be copied once more by JNI first, and weigh on the collector.
+     */
     private DMatrix matrix(double[][] values, int from, int to) throws XGBoostError {
         int rows = to - from;
-        float[] dense = new float[rows * width];
-        Arrays.fill(dense, Float.NaN);
-        for (int i = 0; i < rows; i++) {
-            double[] row = values[from + i];
-            int offset = i * width;
-            for (int j = 0; j < row.length; j++) {
-                if (columnOf[j] >= 0) {
-                    dense[offset + columnOf[j]] = (float) row[j];
+        BigDenseMatrix dense = new BigDenseMatrix(rows, width);
+        try {
+            long rowBytes = (long) width * Float.BYTES;
+            for (int i = 0; i < rows; i++) {
+                double[] row = values[from + i];
+                long address = dense.address + i * rowBytes;
+                if (fullRow) {
+                    for (int j = 0; j < row.length; j++) {
+                        BigDenseMatrix.setDirect(address + (long) columnOf[j] * Float.BYTES, (float) row[j]);
+                    }
+                } else {
+                    for (int c = 0; c < width; c++) {
+                        BigDenseMatrix.setDirect(address + (long) c * Float.BYTES, Float.NaN);
+                    }
+                    for (int j = 0; j < row.length; j++) {
+                        if (columnOf[j] >= 0) {
+                            BigDenseMatrix.setDirect(address + (long) columnOf[j] * Float.BYTES, (float) row[j]);
+                        }
+                    }
                 }
             }
+            return new DMatrix(dense, Float.NaN);
+        } finally {
+            dense.dispose(); // the DMatrix holds its own copy
         }
-        return new DMatrix(dense, rows, width, Float.NaN);
     }
 
     /** Frees the native memory of every slice, including slices still being built when something failed. */

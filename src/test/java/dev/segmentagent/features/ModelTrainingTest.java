@@ -100,6 +100,29 @@ class ModelTrainingTest {
     }
 
     @Test
+    void given_an_input_column_the_model_never_saw_and_one_it_lacks_then_the_first_is_ignored_and_the_second_is_missing() {
+        TrainedModel trained = churn();
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) trained.tribuo();
+        FeatureMatrix current = new TrainingSets(warehouse, catalog).current(Outcome.churn(90));
+        // the first model feature dropped, an unknown one with large values added in its place
+        List<String> names = new java.util.ArrayList<>(current.names().subList(1, current.names().size()));
+        names.add("not_a_model_feature");
+        double[][] values = new double[current.rows()][];
+        double[][] missingFirst = new double[current.rows()][];
+        for (int i = 0; i < values.length; i++) {
+            double[] row = current.values()[i];
+            values[i] = java.util.Arrays.copyOfRange(row, 1, row.length + 1);
+            values[i][row.length - 1] = 1e9;
+            missingFirst[i] = row.clone();
+            missingFirst[i][0] = Double.NaN;
+        }
+        double[] scores = new BoosterScorer(model, names, 2, 7).score(values, values.length);
+        double[] expected = new BoosterScorer(model, current.names(), 1).score(missingFirst, missingFirst.length);
+        assertThat(scores).containsExactly(expected);
+    }
+
+    @Test
     void given_the_scoring_columns_in_another_order_then_each_value_still_reaches_its_own_booster_column() {
         TrainedModel trained = churn();
         @SuppressWarnings("unchecked")
