@@ -31,12 +31,15 @@ import java.util.stream.IntStream;
  * Prediction with a map of label scores for every row; at a million rows that object churn, not the trees, was
  * the cost.
  *
- * <p>Why a chunk is cut into one slice per thread: XGBoost4J 1.6 (the version Tribuo 4.3 is built on) has no
- * in-place predict, so every batch first becomes a DMatrix, and its JNI constructor copies the floats into
- * XGBoost's sparse pages on a single thread. On 146 features that copy took longer than the trees themselves
- * (300k rows: 0.50 s DMatrix, 0.36 s predict on two threads, 0.10 s double-to-float). Slices are converted and
- * copied concurrently, then predicted one after another, each on the booster's {@code nthread} threads. The
- * Python peer (XGBoost 1.7's {@code inplace_predict} on a numpy array) skips the copy altogether.
+ * <p>Why a chunk is cut into one slice per thread, each scored by its own copy of the booster on one thread:
+ * XGBoost4J 1.6 (the version Tribuo 4.3 is built on) has no in-place predict, so every batch first becomes a
+ * DMatrix, and its JNI constructor copies the floats into XGBoost's sparse pages on a single thread. On 146
+ * features that copy cost about as much CPU as the trees (300k rows: 0.40 s building, 0.52 s predicting, per
+ * thread). Building slices concurrently and then predicting each on two OpenMP threads came to 1.5 times the
+ * Python peer at a million rows; letting each thread build and predict its own slice with a booster of its own
+ * ({@code nthread=1}) keeps both cores busy throughout and has no OpenMP barriers, which stall badly when the
+ * cores are shared with other work. Boosters are not shared between threads, so no XGBoost locking is involved.
+ * The Python peer (XGBoost 1.7's {@code inplace_predict} on a numpy array) skips the copy altogether.
  *
  * <p>Columns follow the model's own feature mapping (Tribuo feature id -> booster column), so a feature unknown
  * to the model is ignored exactly as Tribuo would.
@@ -46,14 +49,14 @@ final class BoosterScorer implements TrainingSets.ChunkScorer {
     /** Below this many rows per slice a chunk is not worth handing to another thread. */
     static final int MIN_SLICE_ROWS = 4_096;
 
-    /** Daemon threads that build the DMatrix of every slice but the first (which the caller builds itself). */
-    private static final ExecutorService SLICE_BUILDERS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "xgboost-slice-builder");
+    /** Daemon threads that score every slice but the first (which the caller scores itself). */
+    private static final ExecutorService SLICE_SCORERS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "xgboost-slice-scorer");
         thread.setDaemon(true);
         return thread;
     });
 
-    private final Booster booster;
+    private final Booster[] boosters; // one per thread, each with nthread=1
     private final int[] columnOf; // input j -> booster column, or -1
     private final int width;
     private final int positiveId;
@@ -73,24 +76,28 @@ final class BoosterScorer implements TrainingSets.ChunkScorer {
         this.minSliceRows = minSliceRows;
         ImmutableFeatureMap features = model.getFeatureIDMap();
         int[] boosterColumn; // Tribuo feature id -> booster column
-        if (model instanceof XGBoostExternalModel<Label> external) {
-            // our own copy of the booster and Tribuo's feature id -> column mapping, from the model's public proto form
-            try {
+        byte[] boosterBytes;
+        try {
+            if (model instanceof XGBoostExternalModel<Label> external) {
+                // the booster and Tribuo's feature id -> column mapping, from the model's public proto form
                 XGBoostExternalModelProto proto = external.serialize().getSerializedData()
                         .unpack(XGBoostExternalModelProto.class);
-                this.booster = XGBoost.loadModel(proto.getModel().toByteArray());
-                // the same thread count as training and as the Python peer, instead of "all cores"
-                this.booster.setParam("nthread", Integer.toString(threads));
+                boosterBytes = proto.getModel().toByteArray();
                 boosterColumn = proto.getForwardFeatureMappingList().stream().mapToInt(Integer::intValue).toArray();
-            } catch (IOException | XGBoostError e) {
-                throw new IllegalStateException("cannot read the booster of " + model.getName() + ": " + e.getMessage(), e);
+            } else if (model instanceof XGBoostModel<Label> xgb && xgb.getInnerModels().size() == 1) {
+                // models trained by Tribuo's own trainer (earlier versions in the registry): columns are feature ids
+                boosterBytes = xgb.getInnerModels().get(0).toByteArray();
+                boosterColumn = IntStream.range(0, features.size()).toArray();
+            } else {
+                throw new IllegalArgumentException("not a single-booster XGBoost model: " + model.getClass().getName());
             }
-        } else if (model instanceof XGBoostModel<Label> xgb && xgb.getInnerModels().size() == 1) {
-            // models trained by Tribuo's own trainer (earlier versions in the registry): columns are feature ids
-            this.booster = xgb.getInnerModels().get(0);
-            boosterColumn = IntStream.range(0, features.size()).toArray();
-        } else {
-            throw new IllegalArgumentException("not a single-booster XGBoost model: " + model.getClass().getName());
+            this.boosters = new Booster[threads];
+            for (int t = 0; t < threads; t++) {
+                boosters[t] = XGBoost.loadModel(boosterBytes);
+                boosters[t].setParam("nthread", "1");
+            }
+        } catch (IOException | XGBoostError e) {
+            throw new IllegalStateException("cannot read the booster of " + model.getName() + ": " + e.getMessage(), e);
         }
         this.width = Arrays.stream(boosterColumn).max().orElse(-1) + 1;
         this.columnOf = new int[names.size()];
@@ -106,34 +113,25 @@ final class BoosterScorer implements TrainingSets.ChunkScorer {
     /** Probability of the positive class for the first {@code rows} rows of {@code values}. */
     @Override
     public double[] score(double[][] values, int rows) {
+        double[] scores = new double[rows];
         if (rows == 0) {
-            return new double[0];
+            return scores;
         }
         int slices = Math.max(1, Math.min(threads, rows / minSliceRows));
-        int[] bounds = new int[slices + 1];
-        for (int s = 0; s <= slices; s++) {
-            bounds[s] = (int) ((long) rows * s / slices);
-        }
-        List<Future<DMatrix>> others = new ArrayList<>(slices - 1);
-        DMatrix[] matrices = new DMatrix[slices];
+        List<Future<?>> others = new ArrayList<>(slices - 1);
         try {
             for (int s = 1; s < slices; s++) {
-                int from = bounds[s];
-                int to = bounds[s + 1];
-                others.add(SLICE_BUILDERS.submit(() -> matrix(values, from, to)));
+                int slice = s;
+                int from = (int) ((long) rows * s / slices);
+                int to = (int) ((long) rows * (s + 1) / slices);
+                others.add(SLICE_SCORERS.submit(() -> {
+                    scoreSlice(boosters[slice], values, from, to, scores);
+                    return null;
+                }));
             }
-            matrices[0] = matrix(values, bounds[0], bounds[1]);
-            for (int s = 1; s < slices; s++) {
-                matrices[s] = others.get(s - 1).get();
-            }
-            double[] scores = new double[rows];
-            for (int s = 0; s < slices; s++) {
-                float[][] predictions = booster.predict(matrices[s]);
-                for (int i = 0; i < predictions.length; i++) {
-                    // binary:logistic gives P(label id 1) in one column; softprob one column per label id
-                    float[] p = predictions[i];
-                    scores[bounds[s] + i] = p.length == 1 ? (positiveId == 1 ? p[0] : 1 - p[0]) : p[positiveId];
-                }
+            scoreSlice(boosters[0], values, 0, (int) ((long) rows / slices), scores);
+            for (Future<?> other : others) {
+                other.get();
             }
             return scores;
         } catch (XGBoostError e) {
@@ -144,7 +142,29 @@ final class BoosterScorer implements TrainingSets.ChunkScorer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while scoring", e);
         } finally {
-            dispose(matrices, others);
+            // a slice still running when another failed must not write into the arrays after we return
+            for (Future<?> other : others) {
+                try {
+                    other.get();
+                } catch (ExecutionException | InterruptedException | java.util.concurrent.CancellationException e) {
+                    // reported above, or by the caller's interrupt
+                }
+            }
+        }
+    }
+
+    /** Scores rows {@code from..to} into {@code scores}, with a booster no other thread is using. */
+    private void scoreSlice(Booster booster, double[][] values, int from, int to, double[] scores) throws XGBoostError {
+        DMatrix matrix = matrix(values, from, to);
+        try {
+            float[][] predictions = booster.predict(matrix);
+            for (int i = 0; i < predictions.length; i++) {
+                // binary:logistic gives P(label id 1) in one column; softprob one column per label id
+                float[] p = predictions[i];
+                scores[from + i] = p.length == 1 ? (positiveId == 1 ? p[0] : 1 - p[0]) : p[positiveId];
+            }
+        } finally {
+            matrix.dispose();
         }
     }
 
@@ -179,26 +199,6 @@ final class BoosterScorer implements TrainingSets.ChunkScorer {
             return new DMatrix(dense, Float.NaN);
         } finally {
             dense.dispose(); // the DMatrix holds its own copy
-        }
-    }
-
-    /** Frees the native memory of every slice, including slices still being built when something failed. */
-    private static void dispose(DMatrix[] matrices, List<Future<DMatrix>> others) {
-        for (int s = 0; s < others.size(); s++) {
-            if (matrices[s + 1] == null) {
-                try {
-                    matrices[s + 1] = others.get(s).get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (ExecutionException e) {
-                    // that slice never became a matrix: nothing to free
-                }
-            }
-        }
-        for (DMatrix matrix : matrices) {
-            if (matrix != null) {
-                matrix.dispose();
-            }
         }
     }
 }
