@@ -90,6 +90,8 @@ public class MlBench {
         FeatureMatrix test = sample(sets.labelled(churn, testCutoff), options.trainRows(), config.seed() + 1);
         java.put("churn_sets_s", seconds(t));
         data.put("customers", new WarehouseFacts(warehouse).customerCount());
+        // both sides' OpenMP (the Python peer inherits this environment); "active" spinning distorts ratios under load
+        data.put("omp_wait_policy", System.getenv().getOrDefault("OMP_WAIT_POLICY", "unset (libgomp default: active)"));
         data.put("churn_train_rows", train.rows());
         data.put("churn_test_rows", test.rows());
         data.put("churn_features", train.names().size());
@@ -390,9 +392,9 @@ public class MlBench {
         JsonNode py = peer.figures() == null ? null : ModelFiles.JSON.valueToTree(peer.figures());
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "ML bench: %s customers; churn %s train / %s holdout rows x %s features; "
-                        + "scoring %s rows; k-means fit on %s of %s x %s, k=%s%n", data.get("customers"), data.get("churn_train_rows"),
+                        + "scoring %s rows; k-means fit on %s of %s x %s, k=%s; OMP_WAIT_POLICY %s%n", data.get("customers"), data.get("churn_train_rows"),
                 data.get("churn_test_rows"), data.get("churn_features"), data.get("scored_rows"), data.get("kmeans_fit_rows"),
-                data.get("kmeans_rows"), data.get("kmeans_features"), data.get("kmeans_k")));
+                data.get("kmeans_rows"), data.get("kmeans_features"), data.get("kmeans_k"), data.get("omp_wait_policy")));
         out.append(String.format(Locale.ROOT, "%-34s %14s %16s %8s%n", "task", "Java (Tribuo)", "Python peer", "ratio"));
         row(out, "churn training (s)", java.get("churn_train_s"), py, "xgb_train_s", true);
         row(out, "churn holdout ROC AUC", java.get("churn_holdout_auc"), py, "xgb_holdout_auc", false);

@@ -34,6 +34,7 @@ class MlBenchSmokeTest {
         JsonNode report = new ObjectMapper().readTree(json.toFile());
         assertThat(report.path("data").path("churn_train_rows").asInt()).isBetween(1, 800);
         assertThat(report.path("data").path("scored_rows").asInt()).isPositive();
+        assertThat(report.path("data").path("omp_wait_policy").asText()).isNotBlank();
         assertThat(report.path("data").path("kmeans_rows").asInt()).isEqualTo(2000);
         JsonNode java = report.path("java");
         assertThat(java.path("churn_holdout_auc").asDouble()).isBetween(0.5, 1.0);
