@@ -8,14 +8,11 @@ import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 import org.tribuo.Example;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.Model;
 import org.tribuo.Prediction;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.common.xgboost.XGBoostExternalModel;
-import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.common.xgboost.protos.XGBoostExternalModelProto;
 import org.tribuo.impl.ArrayExample;
 
 import java.util.ArrayList;
@@ -122,9 +119,14 @@ final class BinaryClassifier {
         return provenance;
     }
 
-    /** Probability of the positive class for each row, in row order. */
+    /** Probability of the positive class for each row, in row order, on one thread. */
     static double[] predict(Model<Label> model, FeatureMatrix data) {
-        return new Scorer(model, data.names()).score(data.values(), data.rows());
+        return predict(model, data, 1);
+    }
+
+    /** Probability of the positive class for each row, in row order, on {@code threads} threads. */
+    static double[] predict(Model<Label> model, FeatureMatrix data, int threads) {
+        return new BoosterScorer(model, data.names(), threads).score(data.values(), data.rows());
     }
 
     /** The same probabilities through Tribuo's own per-example predictions: the reference the Scorer must match. */
@@ -141,87 +143,6 @@ final class BinaryClassifier {
             scores[i] = positive == null ? 0.0 : positive.getScore();
         }
         return scores;
-    }
-
-    /**
-     * Batch scoring straight on the trained booster: rows go into one dense float DMatrix per chunk (NaN =
-     * missing, as in training where missing features were left out), one native predict call per chunk.
-     * Tribuo's {@code predict(Iterable)} also batches, but first builds an Example and afterwards a Prediction
-     * with a map of label scores for every row; at a million rows that object churn, not the trees, was the cost.
-     * Columns follow the model's own feature mapping (Tribuo feature id -> booster column), so a feature unknown
-     * to the model is ignored exactly as Tribuo would.
-     */
-    static final class Scorer implements TrainingSets.ChunkScorer {
-
-        private final Booster booster;
-        private final int[] columnOf; // input j -> booster column, or -1
-        private final int width;
-        private final int positiveId;
-
-        Scorer(Model<Label> model, List<String> names) {
-            ImmutableFeatureMap features = model.getFeatureIDMap();
-            int[] boosterColumn; // Tribuo feature id -> booster column
-            if (model instanceof XGBoostExternalModel<Label> external) {
-                // the booster and Tribuo's feature id -> column mapping, through the model's public proto form
-                try {
-                    XGBoostExternalModelProto proto = external.serialize().getSerializedData()
-                            .unpack(XGBoostExternalModelProto.class);
-                    this.booster = XGBoost.loadModel(proto.getModel().toByteArray());
-                    boosterColumn = proto.getForwardFeatureMappingList().stream().mapToInt(Integer::intValue).toArray();
-                } catch (java.io.IOException | XGBoostError e) {
-                    throw new IllegalStateException("cannot read the booster of " + model.getName() + ": " + e.getMessage(), e);
-                }
-            } else if (model instanceof XGBoostModel<Label> xgb && xgb.getInnerModels().size() == 1) {
-                // models trained by Tribuo's own trainer (earlier versions in the registry): columns are feature ids
-                this.booster = xgb.getInnerModels().get(0);
-                boosterColumn = java.util.stream.IntStream.range(0, features.size()).toArray();
-            } else {
-                throw new IllegalArgumentException("not a single-booster XGBoost model: " + model.getClass().getName());
-            }
-            this.width = java.util.Arrays.stream(boosterColumn).max().orElse(-1) + 1;
-            this.columnOf = new int[names.size()];
-            for (int j = 0; j < columnOf.length; j++) {
-                int id = features.getID(names.get(j));
-                columnOf[j] = id < 0 ? -1 : boosterColumn[id];
-            }
-            this.positiveId = model.getOutputIDInfo().getID(new Label(POSITIVE));
-        }
-
-        /** Probability of the positive class for the first {@code rows} rows of {@code values}. */
-        @Override
-        public double[] score(double[][] values, int rows) {
-            if (rows == 0) {
-                return new double[0];
-            }
-            float[] dense = new float[rows * width];
-            java.util.Arrays.fill(dense, Float.NaN);
-            for (int i = 0; i < rows; i++) {
-                double[] row = values[i];
-                int offset = i * width;
-                for (int j = 0; j < row.length; j++) {
-                    if (columnOf[j] >= 0) {
-                        dense[offset + columnOf[j]] = (float) row[j];
-                    }
-                }
-            }
-            try {
-                DMatrix matrix = new DMatrix(dense, rows, width, Float.NaN);
-                try {
-                    float[][] predictions = booster.predict(matrix);
-                    double[] scores = new double[rows];
-                    for (int i = 0; i < rows; i++) {
-                        // binary:logistic gives P(label id 1) in one column; softprob one column per label id
-                        float[] p = predictions[i];
-                        scores[i] = p.length == 1 ? (positiveId == 1 ? p[0] : 1 - p[0]) : p[positiveId];
-                    }
-                    return scores;
-                } finally {
-                    matrix.dispose();
-                }
-            } catch (XGBoostError e) {
-                throw new IllegalStateException("XGBoost prediction failed: " + e.getMessage(), e);
-            }
-        }
     }
 
     /** Top features by the model's own importance measure (XGBoost: gain-based), name -> weight. */

@@ -48,10 +48,10 @@ final class ClassifierTraining {
         Model<Label> model = BinaryClassifier.train(train, parameters, outcome.model() + " as of " + trainCutoff);
         long trainMs = (System.nanoTime() - started) / 1_000_000;
         progress.report("evaluating on " + test.rows() + " customers", 60);
-        BinaryMetrics holdout = BinaryMetrics.of(test.labels(), BinaryClassifier.predict(model, test));
+        BinaryMetrics holdout = BinaryMetrics.of(test.labels(), BinaryClassifier.predict(model, test, config.threads()));
         progress.report("scoring", 75);
         started = System.nanoTime();
-        TrainingSets.Scored current = sets.score(outcome, new BinaryClassifier.Scorer(model, train.names()), SCORE_CHUNK_ROWS);
+        TrainingSets.Scored current = sets.score(outcome, new BoosterScorer(model, train.names(), config.threads()), SCORE_CHUNK_ROWS);
         double[] scores = current.scores();
         long scoreMs = (System.nanoTime() - started) / 1_000_000;
         String[] tierNames = Arrays.stream(scores).mapToObj(tiers::tier).toArray(String[]::new);

@@ -74,10 +74,52 @@ class ModelTrainingTest {
         }
         // streamed in small chunks from DuckDB: the same customers, the same scores
         TrainingSets.Scored streamed = sets.score(Outcome.churn(90),
-                new BinaryClassifier.Scorer(model, current.names()), 333);
+                new BoosterScorer(model, current.names(), 1), 333);
         assertThat(streamed.ids()).containsExactly(current.ids());
         assertThat(streamed.scores()).containsExactly(batch);
         assertThat(trained.scores().scores()).containsExactly(batch);
+    }
+
+    @Test
+    void given_several_threads_when_a_chunk_is_cut_into_slices_then_every_row_keeps_its_own_score() {
+        TrainedModel trained = churn();
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) trained.tribuo();
+        FeatureMatrix current = new TrainingSets(warehouse, catalog).current(Outcome.churn(90));
+        double[] single = new BoosterScorer(model, current.names(), 1).score(current.values(), current.rows());
+        // three slices of uneven size (3,000 rows / 3 threads, slices of at least 7 rows), and a chunk too
+        // small to be cut at all
+        double[] sliced = new BoosterScorer(model, current.names(), 3, 7).score(current.values(), current.rows());
+        assertThat(sliced).containsExactly(single);
+        double[] tiny = new BoosterScorer(model, current.names(), 3, 7).score(current.values(), 13);
+        assertThat(tiny).containsExactly(java.util.Arrays.copyOf(single, 13));
+        double[] tribuo = BinaryClassifier.predictWithTribuo(model, current);
+        for (int i = 0; i < tribuo.length; i++) {
+            assertThat(sliced[i]).as("customer %d", current.ids()[i]).isCloseTo(tribuo[i], org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void given_an_input_column_the_model_never_saw_and_one_it_lacks_then_the_first_is_ignored_and_the_second_is_missing() {
+        TrainedModel trained = churn();
+        @SuppressWarnings("unchecked")
+        Model<Label> model = (Model<Label>) trained.tribuo();
+        FeatureMatrix current = new TrainingSets(warehouse, catalog).current(Outcome.churn(90));
+        // the first model feature dropped, an unknown one with large values added in its place
+        List<String> names = new java.util.ArrayList<>(current.names().subList(1, current.names().size()));
+        names.add("not_a_model_feature");
+        double[][] values = new double[current.rows()][];
+        double[][] missingFirst = new double[current.rows()][];
+        for (int i = 0; i < values.length; i++) {
+            double[] row = current.values()[i];
+            values[i] = java.util.Arrays.copyOfRange(row, 1, row.length + 1);
+            values[i][row.length - 1] = 1e9;
+            missingFirst[i] = row.clone();
+            missingFirst[i][0] = Double.NaN;
+        }
+        double[] scores = new BoosterScorer(model, names, 2, 7).score(values, values.length);
+        double[] expected = new BoosterScorer(model, current.names(), 1).score(missingFirst, missingFirst.length);
+        assertThat(scores).containsExactly(expected);
     }
 
     @Test
@@ -96,7 +138,7 @@ class ModelTrainingTest {
                 values[i][j] = row[row.length - 1 - j];
             }
         }
-        double[] scores = new BinaryClassifier.Scorer(model, reversed).score(values, values.length);
+        double[] scores = new BoosterScorer(model, reversed, 1).score(values, values.length);
         assertThat(scores).containsExactly(BinaryClassifier.predict(model, current));
     }
 
