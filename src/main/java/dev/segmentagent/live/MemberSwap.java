@@ -15,6 +15,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -117,11 +119,20 @@ class MemberSwap {
                 describe(targets);
                 connection.setAutoCommit(false);
                 try (Statement statement = connection.createStatement()) {
-                    Map<Integer, Long> sizes = new HashMap<>();
-                    List<Target> changed = fingerprints(statement, targets, literals, sizes);
+                    Map<Integer, Fingerprint> prints = fingerprints(statement, literals);
+                    List<Target> changed = new ArrayList<>();
+                    List<Target> fresh = new ArrayList<>();
+                    for (Target target : targets) {
+                        Fingerprint print = prints.get(target.tag());
+                        if (!print.same()) {
+                            // a segment with no stored members: everyone it has now entered, no join needed
+                            (print.storedSize() == 0 ? fresh : changed).add(target);
+                        }
+                    }
                     diff(statement, changed);
                     long diffed = System.nanoTime();
                     long[] counts = counts(statement);
+                    String freshTags = tags(fresh);
                     if (counts[1] > 0) {
                         statement.executeUpdate("DELETE FROM " + MembershipTable.MEMBERS + " AS m USING " + CHANGES + " AS x, "
                                 + SEGMENTS + " AS s WHERE x.tag = s.tag AND NOT x.entered AND m.segment_id = s.segment_id"
@@ -131,34 +142,38 @@ class MemberSwap {
                     statement.executeUpdate("UPDATE " + MembershipTable.MEMBERS + " AS m SET version = s.version FROM "
                             + SEGMENTS + " AS s WHERE m.segment_id = s.segment_id AND m.version <> s.version"
                             + " AND m.segment_id IN (" + literals + ")");
+                    // in segment order: a segment's members stay together, so scans by segment skip row groups (the
+                    // new sets were evaluated one segment after the other, and DuckDB keeps insertion order)
                     if (counts[0] > 0) {
-                        // in segment order: a segment's members stay together, so scans by segment skip row groups
-                        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + MembershipTable.MEMBERS
-                                + " SELECT s.segment_id, s.version, x.customer_id, ? FROM " + CHANGES + " x JOIN " + SEGMENTS
-                                + " s ON x.tag = s.tag WHERE x.entered ORDER BY x.tag, x.customer_id")) {
-                            insert.setObject(1, time);
-                            insert.executeUpdate();
-                        }
+                        insert(time, "INSERT INTO " + MembershipTable.MEMBERS + " SELECT s.segment_id, s.version, x.customer_id, ? FROM "
+                                + CHANGES + " x JOIN " + SEGMENTS + " s ON x.tag = s.tag WHERE x.entered ORDER BY x.tag, x.customer_id");
+                    }
+                    if (!fresh.isEmpty()) {
+                        insert(time, "INSERT INTO " + MembershipTable.MEMBERS + " SELECT s.segment_id, s.version, n.customer_id, ? FROM "
+                                + NEW + " n JOIN " + SEGMENTS + " s ON n.tag = s.tag WHERE n.tag IN (" + freshTags + ")");
                     }
                     if (counts[0] + counts[1] > 0) {
-                        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + MembershipTable.HISTORY
-                                + " SELECT s.segment_id, x.customer_id, CASE WHEN x.entered THEN 'entered' ELSE 'exited' END,"
-                                + " s.run_id, s.version, ? FROM " + CHANGES + " x JOIN " + SEGMENTS + " s ON x.tag = s.tag")) {
-                            insert.setObject(1, time);
-                            insert.executeUpdate();
-                        }
+                        insert(time, "INSERT INTO " + MembershipTable.HISTORY + " SELECT s.segment_id, x.customer_id,"
+                                + " CASE WHEN x.entered THEN 'entered' ELSE 'exited' END, s.run_id, s.version, ? FROM "
+                                + CHANGES + " x JOIN " + SEGMENTS + " s ON x.tag = s.tag");
+                    }
+                    if (!fresh.isEmpty()) {
+                        insert(time, "INSERT INTO " + MembershipTable.HISTORY + " SELECT s.segment_id, n.customer_id, 'entered',"
+                                + " s.run_id, s.version, ? FROM " + NEW + " n JOIN " + SEGMENTS + " s ON n.tag = s.tag"
+                                + " WHERE n.tag IN (" + freshTags + ")");
                     }
                     long written = System.nanoTime();
                     Map<Integer, long[][]> changes = changes(statement, counts[0] + counts[1]);
+                    entries(statement, freshTags, changes);
                     connection.commit();
                     for (Target target : targets) {
                         long[][] change = changes.getOrDefault(target.tag(), new long[][] {new long[0], new long[0]});
-                        diffs.put(target.segmentId(), new MembershipTable.Diff(change[0], change[1],
-                                sizes.getOrDefault(target.tag(), 0L)));
+                        diffs.put(target.segmentId(), new MembershipTable.Diff(change[0], change[1], prints.get(target.tag()).size()));
                     }
-                    LOG.debug("swapped {} segments ({} changed): {} entered, {} exited; diff {} ms, write {} ms, read back {} ms",
-                            targets.size(), changed.size(), counts[0], counts[1], (diffed - started) / 1_000_000,
-                            (written - diffed) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
+                    LOG.debug("swapped {} segments ({} changed, {} new): {} entered, {} exited; diff {} ms, write {} ms,"
+                                    + " read back {} ms", targets.size(), changed.size(), fresh.size(), counts[0], counts[1],
+                            (diffed - started) / 1_000_000, (written - diffed) / 1_000_000,
+                            (System.nanoTime() - written) / 1_000_000);
                     return diffs;
                 } catch (SQLException | RuntimeException e) {
                     Rollback.keepingCause(connection, e);
@@ -171,30 +186,31 @@ class MemberSwap {
             }
         }
 
+        /** A set's size now, its stored size, and whether the two sets are taken as equal. */
+        private record Fingerprint(long size, long storedSize, boolean same) {}
+
         /**
-         * The targets whose new set may differ from the stored one, and every target's new size (into {@code sizes}).
-         * A set is taken as unchanged when its size and two sums of 64-bit hashes of its ids (exact HUGEINT sums,
-         * two unrelated hash inputs) equal the stored set's: two different sets agree on all three by chance
-         * about once in 2^128 comparisons. Joining every new member with every stored one to prove it cost more
-         * than evaluating the segments, and in the steady state of a schedule most sets have not changed.
+         * Per tag: the new set's size, the stored set's size, and whether they are the same set. A set is taken as
+         * unchanged when its size and two sums of 64-bit hashes of its ids (exact HUGEINT sums, two unrelated hash
+         * inputs) equal the stored set's: two different sets agree on all three by chance about once in 2^128
+         * comparisons. Joining every new member with every stored one to prove it cost more than evaluating the
+         * segments, and in the steady state of a schedule most sets have not changed.
          */
-        private List<Target> fingerprints(Statement statement, List<Target> targets, String literals, Map<Integer, Long> sizes)
-                throws SQLException {
+        private Map<Integer, Fingerprint> fingerprints(Statement statement, String literals) throws SQLException {
             String sums = "count(*) AS size, sum(hash(customer_id)) AS h1, sum(hash(xor(customer_id, " + SALT + "))) AS h2";
-            Map<Integer, Boolean> same = new HashMap<>();
+            Map<Integer, Fingerprint> prints = new HashMap<>();
             try (ResultSet rs = statement.executeQuery("WITH now AS (SELECT tag, " + sums + " FROM " + NEW
                     + " WHERE tag IN (SELECT tag FROM " + SEGMENTS + ") GROUP BY tag), "
                     + "stored AS (SELECT segment_id, " + sums + " FROM " + MembershipTable.MEMBERS
                     + " WHERE segment_id IN (" + literals + ") GROUP BY segment_id) "
-                    + "SELECT s.tag, coalesce(now.size, 0), coalesce(now.size, 0) = coalesce(stored.size, 0)"
+                    + "SELECT s.tag, coalesce(now.size, 0), coalesce(stored.size, 0), coalesce(now.size, 0) = coalesce(stored.size, 0)"
                     + " AND now.h1 IS NOT DISTINCT FROM stored.h1 AND now.h2 IS NOT DISTINCT FROM stored.h2"
                     + " FROM " + SEGMENTS + " s LEFT JOIN now ON now.tag = s.tag LEFT JOIN stored ON stored.segment_id = s.segment_id")) {
                 while (rs.next()) {
-                    sizes.put(rs.getInt(1), rs.getLong(2));
-                    same.put(rs.getInt(1), rs.getBoolean(3));
+                    prints.put(rs.getInt(1), new Fingerprint(rs.getLong(2), rs.getLong(3), rs.getBoolean(4)));
                 }
             }
-            return targets.stream().filter(t -> !same.getOrDefault(t.tag(), false)).toList();
+            return prints;
         }
 
         /** Who entered and who exited the {@code changed} segments, into the TEMP changes table (one full outer join). */
@@ -205,17 +221,53 @@ class MemberSwap {
                 return;
             }
             String literals = MembershipTable.literals(changed.stream().map(t -> t.segmentId().toString()).toArray(String[]::new));
-            StringBuilder tags = new StringBuilder();
-            changed.forEach(t -> tags.append(tags.isEmpty() ? "" : ", ").append(t.tag()));
             // the segment ids are literals (UUID text) so that DuckDB skips other segments' row groups
             statement.execute("CREATE OR REPLACE TEMP TABLE " + CHANGES + " AS "
                     + "WITH old AS (SELECT s.tag, m.customer_id FROM " + MembershipTable.MEMBERS + " m JOIN " + SEGMENTS
                     + " s ON m.segment_id = s.segment_id WHERE m.segment_id IN (" + literals + ")), "
-                    + "now AS (SELECT tag, customer_id FROM " + NEW + " WHERE tag IN (" + tags + ")) "
+                    + "now AS (SELECT tag, customer_id FROM " + NEW + " WHERE tag IN (" + tags(changed) + ")) "
                     + "SELECT coalesce(now.tag, old.tag) AS tag, coalesce(now.customer_id, old.customer_id) AS customer_id, "
                     + "old.customer_id IS NULL AS entered FROM now FULL OUTER JOIN old "
                     + "ON now.tag = old.tag AND now.customer_id = old.customer_id "
                     + "WHERE now.customer_id IS NULL OR old.customer_id IS NULL");
+        }
+
+        /** The targets' tags as a SQL list (our own small numbers). */
+        private static String tags(List<Target> targets) {
+            StringBuilder tags = new StringBuilder();
+            targets.forEach(t -> tags.append(tags.isEmpty() ? "" : ", ").append(t.tag()));
+            return tags.toString();
+        }
+
+        private void insert(LocalDateTime time, String sql) throws SQLException {
+            try (PreparedStatement insert = connection.prepareStatement(sql)) {
+                insert.setObject(1, time);
+                insert.executeUpdate();
+            }
+        }
+
+        /** Adds the members of segments new to the table ({@code tags}) as their entries, ascending. */
+        private void entries(Statement statement, String tags, Map<Integer, long[][]> changes) throws SQLException {
+            if (tags.isEmpty()) {
+                return;
+            }
+            Map<Integer, LongList> entered = new HashMap<>();
+            try (ResultSet rs = statement.executeQuery("SELECT tag, customer_id FROM " + NEW + " WHERE tag IN (" + tags + ")")) {
+                int tag = -1;
+                LongList ids = null;
+                while (rs.next()) {
+                    if (rs.getInt(1) != tag) { // rows come segment by segment: one map look-up per run of a tag
+                        tag = rs.getInt(1);
+                        ids = entered.computeIfAbsent(tag, t -> new LongList());
+                    }
+                    ids.add(rs.getLong(2));
+                }
+            }
+            entered.forEach((tag, ids) -> {
+                long[] sorted = ids.toArray();
+                Arrays.sort(sorted); // already ascending in the usual case, which the sort detects cheaply
+                changes.put(tag, new long[][] {sorted, new long[0]});
+            });
         }
 
         /** The targets as rows of the TEMP segments table, bound as arrays (one statement, no text built from them). */
