@@ -131,25 +131,28 @@ class LiveRefresher {
     }
 
     /**
-     * Evaluates the batch into {@code work}: in one shared scan if configured, else (or should the shared scan
-     * fail) one statement per segment, so that one broken definition cannot hold the others back.
+     * Evaluates the batch into {@code work}: in one shared scan if configured, else one statement per segment in
+     * one transaction; should that fail, one transaction per segment, so that one broken definition cannot hold
+     * the others back.
      *
      * @return the reason per segment whose evaluation failed
      */
     private Map<UUID, String> evaluate(MemberSwap.Batch work, List<LiveSegment> batch) {
         Map<UUID, String> scanErrors = new HashMap<>();
-        if (config.fullRefreshSharedScan()) {
-            try {
+        try {
+            if (config.fullRefreshSharedScan()) {
                 work.evaluate(batch, 0);
-                return scanErrors;
-            } catch (RuntimeException shared) {
-                LOG.warn("shared scan over {} segments failed ({}); evaluating them one by one",
-                        batch.size(), shared.getMessage());
+            } else {
+                work.evaluateEach(batch, 0);
             }
+            return scanErrors;
+        } catch (RuntimeException together) {
+            LOG.warn("evaluating {} segments together failed ({}); evaluating them one by one",
+                    batch.size(), together.getMessage());
         }
         for (int i = 0; i < batch.size(); i++) {
             try {
-                work.evaluate(List.of(batch.get(i)), i);
+                work.evaluateEach(List.of(batch.get(i)), i);
             } catch (RuntimeException alone) {
                 scanErrors.put(batch.get(i).id(), alone.getMessage());
             }

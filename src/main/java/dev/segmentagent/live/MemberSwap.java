@@ -87,8 +87,21 @@ class MemberSwap {
          * it was stored is removed, so that the same segments can be evaluated again one by one.
          */
         void evaluate(List<LiveSegment> segments, int firstTag) {
+            evaluate(segments, firstTag, true);
+        }
+
+        /** {@link #evaluate} with one statement per segment, all in one transaction (see SharedScan#evaluateEachInto). */
+        void evaluateEach(List<LiveSegment> segments, int firstTag) {
+            evaluate(segments, firstTag, false);
+        }
+
+        private void evaluate(List<LiveSegment> segments, int firstTag, boolean sharedScan) {
             try {
-                scan.evaluateInto(connection, segments, firstTag, NEW);
+                if (sharedScan) {
+                    scan.evaluateInto(connection, segments, firstTag, NEW);
+                } else {
+                    scan.evaluateEachInto(connection, segments, firstTag, NEW);
+                }
             } catch (SQLException | RuntimeException e) {
                 try (PreparedStatement delete = connection.prepareStatement(
                         "DELETE FROM " + NEW + " WHERE tag BETWEEN ? AND ?")) {

@@ -120,8 +120,8 @@ class SharedScan {
      * Evaluates {@code segments} over everyone into {@code table}, a TEMP table (tag INTEGER, customer_id BIGINT)
      * of {@code connection}: one row per member, tagged with {@code firstTag} plus the segment's position. The
      * members stay in DuckDB, so a full refresh diffs them there instead of reading millions of ids into Java.
-     * One segment runs as its own predicate in a WHERE clause (columnar filters, parallel); several share one
-     * scan whose bit masks are unpacked per segment from a TEMP table.
+     * One segment runs as in {@link #evaluateEachInto}; several share one scan whose bit masks are unpacked per
+     * segment from a TEMP table.
      */
     void evaluateInto(Connection connection, List<LiveSegment> segments, int firstTag, String table) throws SQLException {
         if (segments.isEmpty()) {
@@ -129,13 +129,7 @@ class SharedScan {
         }
         SegmentExecutor executor = new SegmentExecutor(warehouse, SqlPolicy.forCatalog(segments.get(0).prepared().catalog()));
         if (segments.size() == 1) {
-            LiveSegment segment = segments.get(0);
-            SqlFragment predicate = pipeline.predicate(segment.prepared().definition().condition(), segment.prepared());
-            List<Object> params = new ArrayList<>();
-            params.add(firstTag);
-            params.addAll(predicate.params());
-            executor.insertIntoTemp(connection, table, "SELECT CAST(? AS INTEGER) AS tag, f.customer_id FROM customer_features f WHERE "
-                    + predicate.sql(), params);
+            evaluateEachInto(connection, segments, firstTag, table);
             return;
         }
         List<Object> params = new ArrayList<>();
@@ -154,6 +148,28 @@ class SharedScan {
             }
             statement.execute("DROP TABLE " + MASKS);
         }
+    }
+
+    /**
+     * Like {@link #evaluateInto}, but one statement per segment (its own predicate in a WHERE clause: columnar
+     * filters, parallel), all in one read-only transaction: every segment's rows arrive, or none.
+     */
+    void evaluateEachInto(Connection connection, List<LiveSegment> segments, int firstTag, String table) throws SQLException {
+        if (segments.isEmpty()) {
+            return;
+        }
+        List<SegmentExecutor.Query> queries = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            LiveSegment segment = segments.get(i);
+            SqlFragment predicate = pipeline.predicate(segment.prepared().definition().condition(), segment.prepared());
+            List<Object> params = new ArrayList<>();
+            params.add(firstTag + i);
+            params.addAll(predicate.params());
+            queries.add(new SegmentExecutor.Query("SELECT CAST(? AS INTEGER) AS tag, f.customer_id FROM customer_features f"
+                    + " WHERE " + predicate.sql(), params));
+        }
+        new SegmentExecutor(warehouse, SqlPolicy.forCatalog(segments.get(0).prepared().catalog()))
+                .insertIntoTemp(connection, table, queries);
     }
 
     /**

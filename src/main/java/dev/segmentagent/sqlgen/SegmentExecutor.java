@@ -118,6 +118,18 @@ public final class SegmentExecutor {
      */
     public long insertIntoTemp(Connection connection, String tempTable, String sql, List<Object> params)
             throws SQLException {
+        return insertIntoTemp(connection, tempTable, List.of(new Query(sql, params)));
+    }
+
+    /** One statement and its bound parameters. */
+    public record Query(String sql, List<Object> params) {}
+
+    /**
+     * {@link #insertIntoTemp(Connection, String, String, List)} for several statements in ONE read-only
+     * transaction (one begin and commit instead of one per statement): all their rows stay, or, should one fail,
+     * none.
+     */
+    public long insertIntoTemp(Connection connection, String tempTable, List<Query> queries) throws SQLException {
         if (!tempTable.matches("[a-z_]+")) {
             throw new IllegalArgumentException("not a plain table name: " + tempTable);
         }
@@ -125,11 +137,14 @@ public final class SegmentExecutor {
             transaction.execute("BEGIN TRANSACTION READ ONLY");
             boolean committed = false;
             try {
-                policy.check(connection, sql);
-                long rows;
-                try (PreparedStatement statement = connection.prepareStatement("INSERT INTO temp." + tempTable + " " + sql)) {
-                    Params.bind(statement, params);
-                    rows = statement.executeLargeUpdate();
+                long rows = 0;
+                for (Query query : queries) {
+                    policy.check(connection, query.sql());
+                    try (PreparedStatement statement = connection.prepareStatement("INSERT INTO temp." + tempTable + " "
+                            + query.sql())) {
+                        Params.bind(statement, query.params());
+                        rows += statement.executeLargeUpdate();
+                    }
                 }
                 transaction.execute("COMMIT");
                 committed = true;

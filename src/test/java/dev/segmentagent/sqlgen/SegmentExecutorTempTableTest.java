@@ -48,7 +48,7 @@ class SegmentExecutorTempTableTest {
     }
 
     @Test
-    void a_statement_the_policy_refuses_inserts_nothing_and_leaves_the_connection_usable() throws Exception {
+    void a_statement_the_policy_refuses_inserts_nothing_not_even_its_batch_and_leaves_the_connection_usable() throws Exception {
         try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TEMP TABLE members (tag INTEGER, customer_id BIGINT)");
 
@@ -58,6 +58,12 @@ class SegmentExecutorTempTableTest {
             assertThatThrownBy(() -> EXECUTOR.insertIntoTemp(connection, "members; DROP TABLE orders",
                     "SELECT 1, customer_id FROM customer_features", List.of()))
                     .isInstanceOf(IllegalArgumentException.class);
+
+            assertThatThrownBy(() -> EXECUTOR.insertIntoTemp(connection, "members", List.of(
+                    new SegmentExecutor.Query("SELECT 1, customer_id FROM customer_features", List.of()),
+                    new SegmentExecutor.Query("SELECT 2, customer_id FROM customers_secret", List.of()))))
+                    .as("statements run together keep all their rows or none")
+                    .isInstanceOf(PolicyViolationException.class);
 
             assertThat(count(statement, "SELECT count(*) FROM members")).isZero();
             assertThat(EXECUTOR.insertIntoTemp(connection, "members", "SELECT 1, customer_id FROM customer_features",
