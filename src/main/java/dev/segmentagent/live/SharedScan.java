@@ -127,11 +127,11 @@ class SharedScan {
         if (segments.isEmpty()) {
             return;
         }
-        SegmentExecutor executor = new SegmentExecutor(warehouse, SqlPolicy.forCatalog(segments.get(0).prepared().catalog()));
         if (segments.size() == 1) {
             evaluateEachInto(connection, segments, firstTag, table);
             return;
         }
+        SegmentExecutor executor = new SegmentExecutor(warehouse, SqlPolicy.forCatalog(segments.get(0).prepared().catalog()));
         List<Object> params = new ArrayList<>();
         String sql = maskStatement(segments, params);
         try (Statement statement = connection.createStatement()) {
