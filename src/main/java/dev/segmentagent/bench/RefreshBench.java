@@ -22,13 +22,16 @@ import java.util.UUID;
 
 /**
  * Full refresh of n saved segments through the real live service (evaluate, diff, swap, run log), next to the
- * same predicates as hand-written DuckDB SQL in the same process. Twice: the first refresh writes every member
- * (a new deployment), the second finds the data unchanged (the steady state of a schedule).
+ * same predicates as hand-written DuckDB SQL in the same process. The first refresh writes every member (a new
+ * deployment); later ones find the data unchanged (the steady state of a schedule). The hand-written queries and
+ * the steady refresh take turns, {@value #STEADY_ROUNDS} times each, and each side's best time counts: on a
+ * shared machine a single pass of either could land on someone else's busy second, and the ratio with it.
  */
 @Singleton
 class RefreshBench {
 
     static final String ACTOR = "bench";
+    static final int STEADY_ROUNDS = 2;
 
     private final SegmentStore store;
     private final SegmentService segments;
@@ -61,11 +64,22 @@ class RefreshBench {
         handWritten(pairs); // warm-up: JIT, DuckDB caches
         long t0 = System.nanoTime();
         Map<String, Long> hand = handWritten(pairs);
+        long handNanos = System.nanoTime() - t0;
         long t1 = System.nanoTime();
-        List<RefreshRunRecord> first = live.refreshAll("bench");
-        long t2 = System.nanoTime();
-        List<RefreshRunRecord> steady = live.refreshAll("bench");
-        long t3 = System.nanoTime();
+        live.refreshAll("bench");
+        long firstNanos = System.nanoTime() - t1;
+        List<RefreshRunRecord> steady = List.of();
+        long steadyNanos = Long.MAX_VALUE;
+        for (int round = 0; round < STEADY_ROUNDS; round++) {
+            if (round > 0) {
+                long t = System.nanoTime();
+                handWritten(pairs);
+                handNanos = Math.min(handNanos, System.nanoTime() - t);
+            }
+            long t = System.nanoTime();
+            steady = live.refreshAll("bench");
+            steadyNanos = Math.min(steadyNanos, System.nanoTime() - t);
+        }
 
         int failed = 0;
         int mismatched = 0;
@@ -79,9 +93,9 @@ class RefreshBench {
             }
             memberships += run.members() == null ? 0 : run.members();
         }
-        double handSeconds = (t1 - t0) / 1e9;
-        double firstSeconds = (t2 - t1) / 1e9;
-        double steadySeconds = (t3 - t2) / 1e9;
+        double handSeconds = handNanos / 1e9;
+        double firstSeconds = firstNanos / 1e9;
+        double steadySeconds = steadyNanos / 1e9;
         return new BenchReport.Refresh(count, steady.size(), memberships, handSeconds, firstSeconds, steadySeconds,
                 firstSeconds / handSeconds, steadySeconds / handSeconds, failed, mismatched);
     }

@@ -29,7 +29,8 @@ import java.util.UUID;
 /**
  * Materialised memberships in DuckDB. A change to one segment (its whole member set, or the members among a
  * few customers) is read, diffed and written in ONE transaction: DuckDB's MVCC shows every other reader the
- * old set or the new set, never a mix, and a failure rolls everything back.
+ * old set or the new set, never a mix, and a failure rolls everything back. A full refresh writes through
+ * {@link MemberSwap} on the same tables.
  */
 @Singleton
 class MembershipTable {
@@ -52,36 +53,14 @@ class MembershipTable {
         }
     }
 
-    /** Replaces the segment's members with {@code members} (sorted, distinct). */
-    Diff replace(UUID segmentId, int version, long[] members, UUID runId, Instant at) {
-        return write(segmentId, version, null, members, runId, at);
-    }
-
-    /**
-     * Replaces membership only among {@code scope} (sorted, distinct customers): {@code members} are those
-     * of the scope who qualify now. Customers outside the scope are left as they are.
-     */
-    Diff replaceWithin(UUID segmentId, int version, long[] scope, long[] members, UUID runId, Instant at) {
-        return write(segmentId, version, scope, members, runId, at);
-    }
-
     /** One segment's new member set (sorted, distinct) for {@link #replaceAll}. */
     record Replacement(UUID segmentId, int version, long[] members, UUID runId) {}
 
     /**
-     * Replaces the members of many segments in ONE transaction: the old sets are read in one scan, diffed in
-     * memory, and the exits deleted, the entries appended and the history written set-based. Per-segment
-     * transactions each re-scanned the whole member table (twice), which made a refresh of n segments cost
-     * O(n x members); this costs one scan plus the changed rows. Readers see every set old or every set new.
-     */
-    Map<UUID, Diff> replaceAll(List<Replacement> sets, Instant at) {
-        return replaceAll(sets, null, at);
-    }
-
-    /**
-     * {@link #replaceAll(List, Instant)} limited to {@code scope} (sorted, distinct customers): each set holds
-     * the scope's customers who qualify now; customers outside the scope keep their membership. This is the
-     * event path: one transaction for every affected segment instead of one per segment.
+     * Replaces the members of many segments among {@code scope} (sorted, distinct customers) in ONE transaction:
+     * each set holds the scope's customers who qualify now; customers outside the scope keep their membership.
+     * This is the event path: one transaction for every affected segment instead of one per segment. (A full
+     * refresh diffs and writes inside DuckDB instead: {@link MemberSwap}.)
      */
     Map<UUID, Diff> replaceAll(List<Replacement> sets, long[] scope, Instant at) {
         Map<UUID, Diff> diffs = new LinkedHashMap<>();
@@ -237,7 +216,7 @@ class MembershipTable {
     }
 
     /** Segment ids as SQL string literals; they are UUIDs' own text, checked here all the same. */
-    private static String literals(String[] ids) {
+    static String literals(String[] ids) {
         StringBuilder out = new StringBuilder();
         for (String id : ids) {
             out.append(out.isEmpty() ? "" : ", ").append('\'').append(UUID.fromString(id)).append('\'');
@@ -281,66 +260,6 @@ class MembershipTable {
         }
     }
 
-    private Diff write(UUID segmentId, int version, long[] scope, long[] members, UUID runId, Instant at) {
-        String segment = segmentId.toString();
-        try (Connection connection = warehouse.connection()) {
-            connection.setAutoCommit(false);
-            try {
-                long[] old = read(connection, segmentId, scope);
-                long[] entered = minus(members, old);
-                long[] exited = minus(old, members);
-                LocalDateTime time = LocalDateTime.ofInstant(at, ZoneOffset.UTC);
-                if (exited.length > 0) {
-                    try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + MEMBERS
-                            + " WHERE segment_id = ? AND customer_id IN (SELECT unnest(?))")) {
-                        delete.setString(1, segment);
-                        delete.setObject(2, connection.createArrayOf("BIGINT", boxed(exited)));
-                        delete.executeUpdate();
-                    }
-                }
-                if (olderVersion(connection, segment, version)) {
-                    try (PreparedStatement update = connection.prepareStatement(
-                            "UPDATE " + MEMBERS + " SET version = ? WHERE segment_id = ? AND version <> ?")) {
-                        update.setInt(1, version);
-                        update.setString(2, segment);
-                        update.setInt(3, version);
-                        update.executeUpdate();
-                    }
-                }
-                if (entered.length > 0) {
-                    try (DuckDBAppender members2 = ((DuckDBConnection) connection)
-                            .createAppender(DuckDBConnection.DEFAULT_SCHEMA, MEMBERS)) {
-                        for (long customer : entered) {
-                            members2.beginRow().append(segment).append(version).append(customer).append(time).endRow();
-                        }
-                    }
-                }
-                if (entered.length > 0 || exited.length > 0) {
-                    try (DuckDBAppender history = ((DuckDBConnection) connection)
-                            .createAppender(DuckDBConnection.DEFAULT_SCHEMA, HISTORY)) {
-                        String run = runId.toString();
-                        for (long customer : entered) {
-                            history.beginRow().append(segment).append(customer).append("entered").append(run)
-                                    .append(version).append(time).endRow();
-                        }
-                        for (long customer : exited) {
-                            history.beginRow().append(segment).append(customer).append("exited").append(run)
-                                    .append(version).append(time).endRow();
-                        }
-                    }
-                }
-                long size = scope == null ? members.length : count(connection, segment);
-                connection.commit();
-                return new Diff(entered, exited, size);
-            } catch (SQLException | RuntimeException e) {
-                Rollback.keepingCause(connection, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new WarehouseException("cannot write members of " + segmentId + ": " + e.getMessage(), e);
-        }
-    }
-
     private static long[] read(Connection connection, UUID segmentId, long[] scope) throws SQLException {
         String sql = "SELECT customer_id FROM " + MEMBERS + " WHERE segment_id = ?"
                 + (scope == null ? "" : " AND customer_id IN (SELECT unnest(?))") + " ORDER BY customer_id";
@@ -355,30 +274,6 @@ class MembershipTable {
                     ids.add(rs.getLong(1));
                 }
                 return ids.toArray();
-            }
-        }
-    }
-
-    /** Whether any member row was written for another version (only then is the UPDATE scan worth it). */
-    private static boolean olderVersion(Connection connection, String segment, int version) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM " + MEMBERS + " WHERE segment_id = ? AND version <> ?)")) {
-            select.setString(1, segment);
-            select.setInt(2, version);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static long count(Connection connection, String segment) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT count(*) FROM " + MEMBERS + " WHERE segment_id = ?")) {
-            select.setString(1, segment);
-            try (ResultSet rs = select.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
             }
         }
     }

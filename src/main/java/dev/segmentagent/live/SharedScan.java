@@ -12,6 +12,7 @@ import jakarta.inject.Singleton;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.UUID;
 class SharedScan {
 
     static final int BITS_PER_MASK = 62;
+    private static final String MASKS = "refresh_masks";
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SharedScan.class);
 
     private final DuckDbWarehouse warehouse;
@@ -116,6 +118,62 @@ class SharedScan {
     }
 
     /**
+     * Evaluates {@code segments} over everyone into {@code table}, a TEMP table (tag INTEGER, customer_id BIGINT)
+     * of {@code connection}: one row per member, tagged with {@code firstTag} plus the segment's position. The
+     * members stay in DuckDB, so a full refresh diffs them there instead of reading millions of ids into Java.
+     * One segment runs as in {@link #evaluateEachInto}; several share one scan whose bit masks are unpacked per
+     * segment from a TEMP table.
+     */
+    void evaluateInto(Connection connection, List<LiveSegment> segments, int firstTag, String table) throws SQLException {
+        if (segments.isEmpty()) {
+            return;
+        }
+        if (segments.size() == 1) {
+            evaluateEachInto(connection, segments, firstTag, table);
+            return;
+        }
+        SegmentExecutor executor = new SegmentExecutor(warehouse, SqlPolicy.forCatalog(segments.get(0).prepared().catalog()));
+        List<Object> params = new ArrayList<>();
+        String sql = maskStatement(segments, params);
+        try (Statement statement = connection.createStatement()) {
+            StringBuilder columns = new StringBuilder("customer_id BIGINT");
+            for (int m = 0; m < (segments.size() + BITS_PER_MASK - 1) / BITS_PER_MASK; m++) {
+                columns.append(", m").append(m).append(" BIGINT");
+            }
+            statement.execute("CREATE OR REPLACE TEMP TABLE " + MASKS + " (" + columns + ")");
+            executor.insertIntoTemp(connection, MASKS, sql, params);
+            for (int i = 0; i < segments.size(); i++) {
+                // the mask column and bit are our own numbers, not user input
+                statement.execute("INSERT INTO temp." + table + " SELECT " + (firstTag + i) + ", customer_id FROM " + MASKS
+                        + " WHERE m" + (i / BITS_PER_MASK) + " & " + (1L << (i % BITS_PER_MASK)) + " <> 0");
+            }
+            statement.execute("DROP TABLE " + MASKS);
+        }
+    }
+
+    /**
+     * Like {@link #evaluateInto}, but one statement per segment (its own predicate in a WHERE clause: columnar
+     * filters, parallel), all in one read-only transaction: every segment's rows arrive, or none.
+     */
+    void evaluateEachInto(Connection connection, List<LiveSegment> segments, int firstTag, String table) throws SQLException {
+        if (segments.isEmpty()) {
+            return;
+        }
+        List<SegmentExecutor.Query> queries = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            LiveSegment segment = segments.get(i);
+            SqlFragment predicate = pipeline.predicate(segment.prepared().definition().condition(), segment.prepared());
+            List<Object> params = new ArrayList<>();
+            params.add(firstTag + i);
+            params.addAll(predicate.params());
+            queries.add(new SegmentExecutor.Query("SELECT CAST(? AS INTEGER) AS tag, f.customer_id FROM customer_features f"
+                    + " WHERE " + predicate.sql(), params));
+        }
+        new SegmentExecutor(warehouse, SqlPolicy.forCatalog(segments.get(0).prepared().catalog()))
+                .insertIntoTemp(connection, table, queries);
+    }
+
+    /**
      * Every table the compiled predicates can read: customer_features, the tables of the events they test
      * (saved segments they reuse included) and the model tables they use.
      */
@@ -136,8 +194,12 @@ class SharedScan {
         return tables;
     }
 
-    /** One row per customer in at least one segment: the id, then one bit mask per 62 segments. */
+    /** One row per customer in at least one segment: the id, then one bit mask per 62 segments, in id order. */
     private String statement(List<LiveSegment> segments, List<Object> params) {
+        return maskStatement(segments, params) + " ORDER BY customer_id";
+    }
+
+    private String maskStatement(List<LiveSegment> segments, List<Object> params) {
         int masks = (segments.size() + BITS_PER_MASK - 1) / BITS_PER_MASK;
         StringBuilder inner = new StringBuilder("SELECT f.customer_id");
         for (int m = 0; m < masks; m++) {
@@ -156,6 +218,6 @@ class SharedScan {
         for (int m = 0; m < masks; m++) {
             sql.append(m == 0 ? "" : " OR ").append("m").append(m).append(" <> 0");
         }
-        return sql.append(" ORDER BY customer_id").toString();
+        return sql.toString();
     }
 }

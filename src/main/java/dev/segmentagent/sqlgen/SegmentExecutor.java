@@ -107,6 +107,65 @@ public final class SegmentExecutor {
         }
     }
 
+    /**
+     * The same rules, but the rows go into {@code tempTable}, a TEMP table of the caller's connection, instead
+     * of coming back: so that a full refresh can diff millions of members inside DuckDB rather than in Java.
+     * The policy checks the exact SELECT; the fixed {@code INSERT INTO temp.<table>} around it runs in a READ
+     * ONLY transaction, in which DuckDB refuses every write except to the connection's own temporary tables.
+     * The transaction is committed so that the rows stay. The connection must not be inside a transaction.
+     *
+     * @return the number of rows inserted
+     */
+    public long insertIntoTemp(Connection connection, String tempTable, String sql, List<Object> params)
+            throws SQLException {
+        return insertIntoTemp(connection, tempTable, List.of(new Query(sql, params)));
+    }
+
+    /** One statement and its bound parameters. */
+    public record Query(String sql, List<Object> params) {}
+
+    /**
+     * {@link #insertIntoTemp(Connection, String, String, List)} for several statements in ONE read-only
+     * transaction (one begin and commit instead of one per statement): all their rows stay, or, should one fail,
+     * none.
+     */
+    public long insertIntoTemp(Connection connection, String tempTable, List<Query> queries) throws SQLException {
+        if (!tempTable.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("not a plain table name: " + tempTable);
+        }
+        try (Statement transaction = connection.createStatement()) {
+            transaction.execute("BEGIN TRANSACTION READ ONLY");
+            boolean committed = false;
+            try {
+                long rows = 0;
+                for (Query query : queries) {
+                    policy.check(connection, query.sql());
+                    try (PreparedStatement statement = connection.prepareStatement("INSERT INTO temp." + tempTable + " "
+                            + query.sql())) {
+                        Params.bind(statement, query.params());
+                        rows += statement.executeLargeUpdate();
+                    }
+                }
+                transaction.execute("COMMIT");
+                committed = true;
+                return rows;
+            } finally {
+                if (!committed) {
+                    rollback(connection);
+                }
+            }
+        }
+    }
+
+    /** Ends a failed transaction; a statement that failed may have closed the one that began it. */
+    private static void rollback(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ROLLBACK");
+        } catch (SQLException ignored) {
+            // DuckDB already ended a transaction that a failed statement invalidated; nothing is left to undo
+        }
+    }
+
     private List<Long> query(Connection connection, String sql, List<Object> params) throws SQLException {
         policy.check(connection, sql);
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
