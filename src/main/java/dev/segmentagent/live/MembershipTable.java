@@ -72,7 +72,7 @@ class MembershipTable {
         try (Connection connection = warehouse.connection()) {
             connection.setAutoCommit(false);
             try {
-                long[][] old = readAll(connection, ids, scope);
+                long[][] old = readScope(connection, ids, scope);
                 Map<String, long[]> before = stats(connection, ids);
                 long[][] entered = new long[sets.size()][];
                 long[][] exited = new long[sets.size()][];
@@ -134,10 +134,9 @@ class MembershipTable {
                 }
                 connection.commit();
                 for (int i = 0; i < sets.size(); i++) {
-                    // scoped: exits were members, entries were not, and the transaction saw no other writer
+                    // exits were members, entries were not, and the transaction saw no other writer
                     long[] counted = before.get(ids[i]);
-                    long size = scope == null ? sets.get(i).members().length
-                            : (counted == null ? 0 : counted[0]) + entered[i].length - exited[i].length;
+                    long size = (counted == null ? 0 : counted[0]) + entered[i].length - exited[i].length;
                     diffs.put(sets.get(i).segmentId(), new Diff(entered[i], exited[i], size));
                 }
                 return diffs;
@@ -148,40 +147,6 @@ class MembershipTable {
         } catch (SQLException e) {
             throw new WarehouseException("cannot write members of " + sets.size() + " segments: " + e.getMessage(), e);
         }
-    }
-
-    /** Old members of each segment (index as in {@code ids}), ascending, from one scan of the member table. */
-    private static long[][] readAll(Connection connection, String[] ids, long[] scope) throws SQLException {
-        LongList[] lists = new LongList[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            lists[i] = new LongList();
-        }
-        if (scope != null) {
-            return readScope(connection, ids, scope);
-        }
-        // the segment's position comes back as a number so that no string is built per member row
-        String sql = "WITH s AS (SELECT id, list_position(?, id) AS i FROM (SELECT unnest(?) AS id)) "
-                + "SELECT s.i, m.customer_id FROM " + MEMBERS + " m JOIN s ON m.segment_id = s.id"
-                + (scope == null ? "" : " WHERE m.customer_id IN (SELECT unnest(?))");
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            java.sql.Array array = connection.createArrayOf("VARCHAR", ids);
-            select.setObject(1, array);
-            select.setObject(2, array);
-            if (scope != null) {
-                select.setObject(3, connection.createArrayOf("BIGINT", boxed(scope)));
-            }
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    lists[rs.getInt(1) - 1].add(rs.getLong(2));
-                }
-            }
-        }
-        long[][] result = new long[ids.length][];
-        for (int i = 0; i < ids.length; i++) {
-            result[i] = lists[i].toArray();
-            Arrays.sort(result[i]);
-        }
-        return result;
     }
 
     /**
@@ -243,7 +208,7 @@ class MembershipTable {
     /** Current members, ascending. */
     long[] members(UUID segmentId) {
         try (Connection connection = warehouse.connection()) {
-            return read(connection, segmentId, null);
+            return read(connection, segmentId);
         } catch (SQLException e) {
             throw new WarehouseException("cannot read members of " + segmentId + ": " + e.getMessage(), e);
         }
@@ -260,14 +225,10 @@ class MembershipTable {
         }
     }
 
-    private static long[] read(Connection connection, UUID segmentId, long[] scope) throws SQLException {
-        String sql = "SELECT customer_id FROM " + MEMBERS + " WHERE segment_id = ?"
-                + (scope == null ? "" : " AND customer_id IN (SELECT unnest(?))") + " ORDER BY customer_id";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+    private static long[] read(Connection connection, UUID segmentId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT customer_id FROM " + MEMBERS + " WHERE segment_id = ? ORDER BY customer_id")) {
             select.setString(1, segmentId.toString());
-            if (scope != null) {
-                select.setObject(2, connection.createArrayOf("BIGINT", boxed(scope)));
-            }
             try (ResultSet rs = select.executeQuery()) {
                 LongList ids = new LongList();
                 while (rs.next()) {
