@@ -49,45 +49,6 @@ public final class FeatureBuilder {
         return build(warehouse, catalog, asOf, table, false);
     }
 
-    /**
-     * Recomputes the customer_features rows of just these customers (e.g. those new events touched) with the
-     * catalog's own derivations, as of the instant the table was built for. Delete and insert run in one
-     * transaction, so a reader sees each customer's old row or new row, never neither.
-     *
-     * @return how many rows were written (customers unknown to the spine get none)
-     */
-    public long rebuildCustomers(DuckDbWarehouse warehouse, Catalog catalog, Instant asOf,
-                                 java.util.Collection<Long> customerIds) {
-        if (customerIds.isEmpty()) {
-            return 0;
-        }
-        try (Connection connection = warehouse.connection()) {
-            return rebuildRows(connection, catalog, asOf, customerIds);
-        } catch (SQLException e) {
-            throw new WarehouseException("recomputing features of " + customerIds.size() + " customers failed: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private static long rebuildRows(Connection connection, Catalog catalog, Instant asOf,
-                                    java.util.Collection<Long> customerIds) throws SQLException {
-        String select = FeatureSql.select(catalog, asOf, customerIds);
-        String ids = FeatureSql.idList(customerIds);
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM " + SqlText.id(FEATURE_TABLE) + " WHERE " + SqlText.id(FeatureSql.KEY)
-                    + " IN (" + ids + ")");
-            long written = statement.executeUpdate("INSERT INTO " + SqlText.id(FEATURE_TABLE) + " BY NAME " + select);
-            connection.commit();
-            return written;
-        } catch (SQLException | RuntimeException e) {
-            Rollback.keepingCause(connection, e);
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
-    }
-
     /** TEMP table (customer_id) naming the customers whose rows the TEMP copies on a connection hold. */
     public static final String SCOPE_TABLE = "scope_customers";
 

@@ -50,12 +50,11 @@ final class FeatureSql {
     }
 
     /**
-     * The same SELECT limited to some customers: every scan and the spine gain {@code key IN (<ids>)}, so the
-     * few customers new events touched are recomputed by the very derivations of a full build. The ids are
-     * written as numeric literals (typed longs: nothing else can appear) rather than read from a sub-query,
-     * because a literal list lets DuckDB skip row groups whose customer_id range (zone map) misses it and
-     * needs no temporary table. A one-customer rebuild takes ~120 ms warm on the 3,000-customer test data
-     * (SubsetRebuildProbe), most of it planning the 128-column statement.
+     * The same SELECT limited to some customers: every scan and the spine gain {@code key IN (<ids>)}, so
+     * customers new events brought (no feature row yet) get whole rows from the very derivations of a full
+     * build. The ids are written as numeric literals (typed longs: nothing else can appear) rather than read
+     * from a sub-query, because a literal list lets DuckDB skip row groups whose customer_id range (zone map)
+     * misses it and needs no temporary table.
      */
     static String select(Catalog catalog, Instant asOf, java.util.Collection<Long> customerIds) {
         return select(catalog, asOf, customerIds, null);

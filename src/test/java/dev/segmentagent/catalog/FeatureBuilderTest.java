@@ -201,25 +201,6 @@ class FeatureBuilderTest {
         assertThat(row(1)).containsEntry("orders_30d", 3L);
     }
 
-    @Test
-    void rebuilding_a_subset_of_customers_gives_their_rows_of_a_full_rebuild_and_leaves_the_others() throws SQLException {
-        FeatureBuilder builder = new FeatureBuilder();
-        builder.build(warehouse, catalog, AS_OF);
-        Map<String, Object> benBefore = row(2);
-        execute("INSERT INTO web_events VALUES (900, 1, TIMESTAMP '2025-05-31 09:00:00', 'add_to_cart', 'web', 'toys', 'p7', NULL, 9),"
-                + " (901, 2, TIMESTAMP '2025-05-31 10:00:00', 'session_start', 'web', NULL, NULL, NULL, 10)");
-
-        long written = builder.rebuildCustomers(warehouse, catalog, AS_OF, List.of(1L, 1L));
-
-        assertThat(written).isEqualTo(1);
-        Map<String, Object> anaIncremental = row(1);
-        assertThat(row(2)).as("ben was not in the subset: his row is untouched").isEqualTo(benBefore);
-        assertThat(column("SELECT count(*) FROM customer_features")).containsExactly(3L);
-        builder.build(warehouse, catalog, AS_OF);
-        assertThat(anaIncremental).as("the subset rebuild matches a full rebuild").isEqualTo(row(1));
-        assertThat(anaIncremental).containsEntry("cart_adds_30d", 2L);
-    }
-
     private Map<String, Object> row(long customerId) throws SQLException {
         try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery("SELECT * FROM customer_features WHERE customer_id = " + customerId)) {
