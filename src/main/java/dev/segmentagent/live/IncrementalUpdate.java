@@ -100,18 +100,24 @@ class IncrementalUpdate {
             }
             // every affected segment in one transaction: one read of the scope's memberships, set-based writes
             Map<UUID, MembershipTable.Diff> diffs = memberships.replaceAll(sets, scope, started);
+            long t4 = System.nanoTime();
+            long logged = 0;
             for (int i = 0; i < affected.size(); i++) {
                 LiveSegment segment = affected.get(i);
                 MembershipTable.Diff diff = diffs.get(segment.id());
                 if (diff.changed()) {
+                    long r0 = System.nanoTime();
                     RefreshRunRecord run = runLog.completed(sets.get(i).runId(), segment, TRIGGER, asOf, started, diff);
+                    logged += System.nanoTime() - r0;
                     changed.add(run);
                     refresher.publish(segment, run, TRIGGER, diff);
                 }
             }
-            LOG.debug("incremental update of {} customers: copy {} ms, features {} ms, scan of {} segments {} ms, write {} ms",
+            long t5 = System.nanoTime();
+            LOG.debug("incremental update of {} customers: copy {} ms, features {} ms, scan of {} segments {} ms, "
+                            + "write {} ms, run log of {} changed {} ms, publish {} ms",
                     scope.length, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, affected.size(), (t3 - t2) / 1_000_000,
-                    (System.nanoTime() - t3) / 1_000_000);
+                    (t4 - t3) / 1_000_000, changed.size(), logged / 1_000_000, (t5 - t4 - logged) / 1_000_000);
             return new Outcome(scope.length, affected.size(), changed);
         });
     }
