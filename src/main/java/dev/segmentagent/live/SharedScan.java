@@ -25,8 +25,9 @@ import java.util.UUID;
  * compiled predicate becomes one bit of a BIGINT mask column (62 segments per column), and only customers in
  * at least one segment come back. The statement passes the SQL policy and runs read-only like any segment SQL.
  *
- * <p>With a scope (the customers new events touched) the same statement is limited to those customers, which
- * is how an event re-evaluates memberships without a full refresh.
+ * <p>Over a scope (the customers new events touched; {@link #members}) the members come back to Java, which is
+ * how an event re-evaluates memberships without a full refresh. Over everyone (a full refresh; {@link
+ * #evaluateInto}, {@link #evaluateEachInto}) they stay in a TEMP table for {@link MemberSwap} to diff.
  */
 @Singleton
 class SharedScan {
@@ -43,19 +44,6 @@ class SharedScan {
         this.pipeline = pipeline;
     }
 
-    /** Members of each segment (ascending customer ids), over everyone or only over {@code scope}. */
-    Map<UUID, long[]> members(List<LiveSegment> segments, long[] scope) {
-        if (scope == null || scope.length == 0 || segments.isEmpty()) {
-            return members(segments, scope, null);
-        }
-        try (Connection connection = warehouse.connection()) {
-            return members(segments, scope, new ScopedCopies(connection, scope));
-        } catch (SQLException e) {
-            throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
-                    + " customers failed: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Over {@code scope} only, on the connection of {@code copies}: the scope's rows of every table the
      * predicates read are copied there (tables copied before, e.g. by the feature update, are reused), and the
@@ -69,7 +57,7 @@ class SharedScan {
         if (segments.isEmpty()) {
             return result;
         }
-        if (scope != null && scope.length == 0) {
+        if (scope.length == 0) {
             segments.forEach(s -> result.put(s.id(), new long[0]));
             return result;
         }
@@ -96,20 +84,16 @@ class SharedScan {
             }
             return null;
         };
-        if (scope == null) {
-            executor.query(sql, params, reader);
-        } else {
-            try {
-                long started = System.nanoTime();
-                copies.copy(catalog, readTables(segments));
-                long copied = System.nanoTime();
-                executor.query(copies.connection(), sql, params, reader);
-                LOG.debug("scoped scan of {} segments for {} customers: copy {} ms, evaluate {} ms", segments.size(),
-                        scope.length, (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
-            } catch (SQLException e) {
-                throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
-                        + " customers failed: " + e.getMessage(), e);
-            }
+        try {
+            long started = System.nanoTime();
+            copies.copy(catalog, readTables(segments));
+            long copied = System.nanoTime();
+            executor.query(copies.connection(), sql, params, reader);
+            LOG.debug("scoped scan of {} segments for {} customers: copy {} ms, evaluate {} ms", segments.size(),
+                    scope.length, (copied - started) / 1_000_000, (System.nanoTime() - copied) / 1_000_000);
+        } catch (SQLException e) {
+            throw new WarehouseException("evaluating " + segments.size() + " segments for " + scope.length
+                    + " customers failed: " + e.getMessage(), e);
         }
         for (int i = 0; i < lists.length; i++) {
             result.put(segments.get(i).id(), lists[i].toArray());

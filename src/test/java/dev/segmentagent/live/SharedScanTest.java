@@ -40,18 +40,19 @@ class SharedScanTest {
     DuckDbWarehouse warehouse;
 
     @Test
-    void sixty_five_segments_in_one_scan_match_their_one_by_one_results_across_two_mask_columns() {
+    void sixty_five_segments_in_one_scan_match_their_one_by_one_results_across_two_mask_columns() throws Exception {
         List<LiveSegment> segments = sixtyFiveSegments();
-        Map<UUID, long[]> shared = scan.members(segments, null);
+        Map<UUID, long[]> shared = overEveryone(segments, true);
+        Map<UUID, long[]> oneByOne = overEveryone(segments, false);
         long[] scope = {1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584};
         // a scope too large for a literal id list is read by a semi-join instead: same members
         long[] wide = java.util.stream.LongStream.rangeClosed(1, 3L * CustomerIndexes.LIST_LIMIT).filter(c -> c % 3 != 0)
                 .toArray();
-        Map<UUID, long[]> scoped = scan.members(segments, scope);
-        Map<UUID, long[]> scopedWide = scan.members(segments, wide);
+        Map<UUID, long[]> scoped = overScope(segments, scope);
+        Map<UUID, long[]> scopedWide = overScope(segments, wide);
 
         for (LiveSegment segment : segments) {
-            long[] alone = scan.members(List.of(segment), null).get(segment.id());
+            long[] alone = oneByOne.get(segment.id());
             assertThat(shared.get(segment.id())).as(segment.name()).containsExactly(alone);
             long[] expectedScoped = Arrays.stream(alone).filter(c -> Arrays.binarySearch(scope, c) >= 0).toArray();
             assertThat(scoped.get(segment.id())).as(segment.name() + " within the scope").containsExactly(expectedScoped);
@@ -87,6 +88,37 @@ class SharedScanTest {
                 assertThat(rs.getLong(3)).as("rows only the single statements gave").isZero();
                 assertThat(rs.getInt(4)).as("tags start at the first tag given").isGreaterThanOrEqualTo(100);
             }
+        }
+    }
+
+    /** Each segment's members (ascending) evaluated over everyone into DuckDB, as a full refresh does. */
+    private Map<UUID, long[]> overEveryone(List<LiveSegment> segments, boolean sharedScan) throws Exception {
+        Map<UUID, long[]> members = new java.util.HashMap<>();
+        try (Connection connection = warehouse.connection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TEMP TABLE everyone (tag INTEGER, customer_id BIGINT)");
+            if (sharedScan) {
+                scan.evaluateInto(connection, segments, 0, "everyone");
+            } else {
+                scan.evaluateEachInto(connection, segments, 0, "everyone");
+            }
+            for (int i = 0; i < segments.size(); i++) {
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery("SELECT customer_id FROM everyone WHERE tag = " + i
+                        + " ORDER BY customer_id")) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+                members.put(segments.get(i).id(), ids.stream().mapToLong(Long::longValue).toArray());
+            }
+        }
+        return members;
+    }
+
+    /** Each segment's members among {@code scope}, as the event path evaluates them. */
+    private Map<UUID, long[]> overScope(List<LiveSegment> segments, long[] scope) throws Exception {
+        try (Connection connection = warehouse.connection()) {
+            return scan.members(segments, scope, new ScopedCopies(connection, scope));
         }
     }
 
