@@ -202,18 +202,10 @@ class EventStore {
         if (ids.length == 0) {
             return new HashSet<>();
         }
-        // few ids: bound one by one, answered from the primary-key index; an array parameter is semi-joined with
-        // the whole ledger, which grows by every event ever ingested
-        boolean few = ids.length <= CustomerIndexes.LIST_LIMIT;
-        try (PreparedStatement select = connection.prepareStatement("SELECT event_id FROM ingested_events WHERE "
-                + "event_id IN (" + (few ? "?, ".repeat(ids.length - 1) + "?" : "SELECT unnest(?)") + ")")) {
-            if (few) {
-                for (int i = 0; i < ids.length; i++) {
-                    select.setString(i + 1, (String) ids[i]);
-                }
-            } else {
-                select.setObject(1, connection.createArrayOf("VARCHAR", ids));
-            }
+        // the ledger grows by every event ever ingested: few ids are looked up in its primary-key index
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT event_id FROM ingested_events WHERE event_id " + idsIn(ids.length))) {
+            bindIds(select, connection, "VARCHAR", ids);
             Set<String> seen = new HashSet<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -237,18 +229,10 @@ class EventStore {
             return;
         }
         Set<Long> known = new HashSet<>();
-        // few ids: bound one by one, which DuckDB answers from the customers index (CustomerIndexes) instead of
-        // reading every customer id; many: the ids as one array parameter, semi-joined
-        long[] values = ids.stream().mapToLong(Long::longValue).toArray();
-        boolean few = values.length <= CustomerIndexes.LIST_LIMIT;
-        CustomerIndexes.ScopeFilter filter = CustomerIndexes.boundList(values);
-        try (PreparedStatement select = connection.prepareStatement("SELECT DISTINCT customer_id FROM customers "
-                + "WHERE customer_id " + (few ? filter.sql() : "IN (SELECT unnest(?))"))) {
-            if (few) {
-                filter.bind(select, 1);
-            } else {
-                select.setObject(1, connection.createArrayOf("BIGINT", ids.toArray()));
-            }
+        // few ids are looked up in the customers index (CustomerIndexes) instead of reading every customer id
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT DISTINCT customer_id FROM customers WHERE customer_id " + idsIn(ids.size()))) {
+            bindIds(select, connection, "BIGINT", ids.toArray());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     known.add(rs.getLong(1));
@@ -259,6 +243,26 @@ class EventStore {
             if (!known.contains(id)) {
                 issues.add("unknown customer " + id);
             }
+        }
+    }
+
+    /**
+     * A filter on {@code count} ids: up to {@link CustomerIndexes#LIST_LIMIT} of them as bound values, which DuckDB
+     * answers from the column's index; more as one array parameter, semi-joined (a scan, but one plan).
+     */
+    private static String idsIn(int count) {
+        return count <= CustomerIndexes.LIST_LIMIT ? "IN (" + "?, ".repeat(count - 1) + "?)" : "IN (SELECT unnest(?))";
+    }
+
+    /** Binds {@code ids} (non-empty, of SQL type {@code sqlType}) for {@link #idsIn}. */
+    private static void bindIds(PreparedStatement statement, Connection connection, String sqlType, Object[] ids)
+            throws SQLException {
+        if (ids.length <= CustomerIndexes.LIST_LIMIT) {
+            for (int i = 0; i < ids.length; i++) {
+                statement.setObject(i + 1, ids[i]);
+            }
+        } else {
+            statement.setObject(1, connection.createArrayOf(sqlType, ids));
         }
     }
 

@@ -71,7 +71,7 @@ public final class CustomerIndexes {
     }
 
     /** {@code IN (?, ?, ...)} for these ids (non-empty), sorted and distinct. */
-    public static ScopeFilter boundList(long[] ids) {
+    private static ScopeFilter boundList(long[] ids) {
         long[] sorted = java.util.Arrays.stream(ids).sorted().distinct().toArray();
         return new ScopeFilter("IN (" + "?, ".repeat(sorted.length - 1) + "?)", sorted);
     }

@@ -7,6 +7,7 @@ import dev.segmentagent.live.LiveSegments;
 import dev.segmentagent.live.RefreshRunRecord;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.WarehouseFacts;
+import dev.segmentagent.warehouse.CustomerIndexes;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.client.HttpClient;
@@ -252,6 +253,32 @@ class LiveSegmentsHttpTest {
         JsonNode full = post("/api/segments/" + id + "/refresh", "{}");
         assertThat(full.get("entered").asLong() + full.get("exited").asLong()).isZero();
         assertThat(members(id)).isEqualTo(incremental);
+    }
+
+    /** Past the bound-id limit the ledger and customer checks take the array path: same answers. */
+    @Test
+    void a_batch_wider_than_the_id_list_limit_is_checked_for_duplicates_and_unknown_customers_like_a_small_one()
+            throws Exception {
+        Instant at = facts.asOf().minusSeconds(30);
+        List<String> events = new java.util.ArrayList<>();
+        for (int i = 1; i <= CustomerIndexes.LIST_LIMIT + 44; i++) {
+            events.add(event("wide-" + UUID.randomUUID(), i, "add_to_cart", at, "{\"category\": \"toys\"}"));
+        }
+        String batch = "[" + String.join(",", events) + "]";
+
+        assertThat(post("/api/events", batch).get("accepted").asInt()).isEqualTo(events.size());
+        JsonNode replay = post("/api/events", batch);
+        assertThat(replay.get("accepted").asInt()).isZero();
+        assertThat(replay.get("duplicates").asInt()).isEqualTo(events.size());
+
+        List<String> withStranger = new java.util.ArrayList<>(events.subList(1, events.size()));
+        withStranger.add(event("wide-" + UUID.randomUUID(), 987_654_321L, "add_to_cart", at, "{\"category\": \"toys\"}"));
+        HttpClientResponseException e = catchThrowableOfType(HttpClientResponseException.class,
+                () -> client.toBlocking().exchange(HttpRequest.POST("/api/events", "[" + String.join(",", withStranger) + "]"),
+                        JsonNode.class));
+        assertThat(e.getStatus().getCode()).isEqualTo(400);
+        assertThat(e.getResponse().getBody(JsonNode.class).orElseThrow().get("issues").toString())
+                .contains("unknown customer 987654321");
     }
 
     @Test
