@@ -3,6 +3,7 @@ package dev.segmentagent.catalog;
 import dev.segmentagent.warehouse.CustomerIndexes;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.Rollback;
+import dev.segmentagent.warehouse.SqlNames;
 import dev.segmentagent.warehouse.WarehouseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,7 @@ public final class FeatureBuilder {
             try (ResultSet rs = statement.executeQuery("SELECT current_database()")) {
                 rs.next();
                 // the database name is the file's, not a catalog identifier
-                stored = '"' + rs.getString(1).replace("\"", "\"\"") + "\".main." + SqlText.id(FEATURE_TABLE);
+                stored = SqlNames.quote(rs.getString(1)) + ".main." + SqlText.id(FEATURE_TABLE);
             }
             String copy = "temp.main." + SqlText.id(FEATURE_TABLE);
             long t0 = System.nanoTime();

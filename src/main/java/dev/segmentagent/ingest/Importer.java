@@ -5,6 +5,7 @@ import dev.segmentagent.warehouse.CustomerIndexes;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import dev.segmentagent.warehouse.ProgressReporter;
 import dev.segmentagent.warehouse.Rollback;
+import dev.segmentagent.warehouse.SqlNames;
 import dev.segmentagent.warehouse.WarehouseMetaKeys;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -138,7 +139,7 @@ public final class Importer {
             }
         }
         if (!key.name().equals("customer_id")) {
-            s.execute("ALTER TABLE " + table.table() + " RENAME COLUMN " + Sql.id(key.name()) + " TO customer_id");
+            s.execute("ALTER TABLE " + table.table() + " RENAME COLUMN " + SqlNames.quote(key.name()) + " TO customer_id");
         }
         columns.add(0, new ImportedColumn(key.source(), "customer_id", ColumnKind.BIGINT));
         return table.withColumns(columns);
@@ -161,7 +162,7 @@ public final class Importer {
                     : tables.size() == 1 ? p.columns().stream().filter(c -> c.column().kind().temporal())
                     .map(c -> c.column().name()).toList() : List.of();
             for (String column : columns) {
-                try (ResultSet rs = s.executeQuery("SELECT CAST(max(" + Sql.id(column) + ") AS TIMESTAMP) FROM "
+                try (ResultSet rs = s.executeQuery("SELECT CAST(max(" + SqlNames.quote(column) + ") AS TIMESTAMP) FROM "
                         + tables.get(i).table())) {
                     rs.next();
                     Timestamp t = rs.getTimestamp(1);
@@ -183,8 +184,8 @@ public final class Importer {
         List<String> defs = new ArrayList<>();
         List<String> select = new ArrayList<>();
         for (ImportedColumn c : t.columns()) {
-            defs.add(Sql.id(c.name()) + " " + c.kind().name());
-            select.add("CAST(" + Sql.id(c.name()) + " AS " + c.kind().name() + ")");
+            defs.add(SqlNames.quote(c.name()) + " " + c.kind().name());
+            select.add("CAST(" + SqlNames.quote(c.name()) + " AS " + c.kind().name() + ")");
         }
         try (Statement s = target.createStatement()) {
             s.execute("CREATE OR REPLACE TABLE " + stage + " (" + String.join(", ", defs) + ")");
@@ -217,8 +218,8 @@ public final class Importer {
         target.setAutoCommit(false);
         try (Statement s = target.createStatement()) {
             for (LoadedTable t : tables) {
-                s.execute("DROP TABLE IF EXISTS " + Sql.id(t.role()));
-                s.execute("ALTER TABLE " + STAGE + t.role() + " RENAME TO " + Sql.id(t.role()));
+                s.execute("DROP TABLE IF EXISTS " + SqlNames.quote(t.role()));
+                s.execute("ALTER TABLE " + STAGE + t.role() + " RENAME TO " + SqlNames.quote(t.role()));
                 // after the rename (DuckDB cannot rename an indexed table), in the swap's transaction: readers see
                 // the old table or the new one with its index
                 CustomerIndexes.create(s, t.role());
@@ -274,7 +275,7 @@ public final class Importer {
         }
         try (Statement s = target.createStatement()) {
             for (String stage : stages) {
-                s.execute("DROP TABLE IF EXISTS " + Sql.id(stage));
+                s.execute("DROP TABLE IF EXISTS " + SqlNames.quote(stage));
             }
         }
         return stages;

@@ -1,5 +1,7 @@
 package dev.segmentagent.ingest;
 
+import dev.segmentagent.warehouse.SqlNames;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -67,7 +69,7 @@ final class KeyCheck {
 
     private static List<ImportException> problems(Statement s, LoadedTable table, ImportedColumn key, boolean unique)
             throws SQLException {
-        String col = Sql.id(key.name());
+        String col = SqlNames.quote(key.name());
         String from = " FROM " + table.table();
         String limit = " ORDER BY " + LoadedTable.ROW + " LIMIT " + ImportException.MAX_ROWS;
         List<ImportException> problems = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.segmentagent.ingest;
 
+import dev.segmentagent.warehouse.SqlNames;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -54,7 +56,7 @@ final class Profiler {
     }
 
     private static ColumnProfile column(Statement s, LoadedTable table, ImportedColumn c) throws SQLException {
-        String col = Sql.id(c.name());
+        String col = SqlNames.quote(c.name());
         boolean ordered = c.kind() != ColumnKind.VARCHAR && c.kind() != ColumnKind.BOOLEAN;
         long rows;
         long nulls;

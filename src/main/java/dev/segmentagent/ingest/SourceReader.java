@@ -1,5 +1,6 @@
 package dev.segmentagent.ingest;
 
+import dev.segmentagent.warehouse.SqlNames;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -59,7 +60,7 @@ final class SourceReader implements AutoCloseable {
             StringBuilder select = new StringBuilder("CREATE OR REPLACE TABLE " + clean + " AS SELECT rowid + 1 AS "
                     + LoadedTable.ROW);
             for (ImportedColumn c : columns) {
-                select.append(", ").append(cast(c)).append(" AS ").append(Sql.id(c.name()));
+                select.append(", ").append(cast(c)).append(" AS ").append(SqlNames.quote(c.name()));
             }
             s.execute(select.append(" FROM ").append(raw).append(" ORDER BY rowid").toString());
             s.execute("DROP TABLE " + raw);
@@ -146,7 +147,7 @@ final class SourceReader implements AutoCloseable {
                 for (int i = 1; i <= n; i++) {
                     ColumnKind kind = JdbcTypes.kind(meta.getColumnType(i));
                     kinds.add(kind);
-                    defs.add(Sql.id(meta.getColumnLabel(i)) + " " + kind.name());
+                    defs.add(SqlNames.quote(meta.getColumnLabel(i)) + " " + kind.name());
                 }
                 try (Statement s = connection.createStatement()) {
                     s.execute("CREATE TABLE " + raw + " (" + String.join(", ", defs) + ")");
@@ -195,7 +196,7 @@ final class SourceReader implements AutoCloseable {
                 result.add(c);
                 continue;
             }
-            String col = Sql.id(c.source());
+            String col = SqlNames.quote(c.source());
             long values;
             long asTimestamp;
             long asDate;
@@ -235,7 +236,7 @@ final class SourceReader implements AutoCloseable {
     }
 
     private static String cast(ImportedColumn c) {
-        String col = Sql.id(c.source());
+        String col = SqlNames.quote(c.source());
         return switch (c.kind()) {
             case TIMESTAMP -> "CAST(" + col + " AS TIMESTAMP)";
             default -> "CAST(" + col + " AS " + c.kind().name() + ")";

@@ -1,13 +1,12 @@
 package dev.segmentagent.ingest;
 
-/** Quoting for the few names and paths the importer must write into SQL text (DuckDB table functions take no parameters). */
+/**
+ * Quoting for the paths and texts the importer must write into SQL (DuckDB table functions take no parameters);
+ * names go through {@link dev.segmentagent.warehouse.SqlNames#quote}.
+ */
 final class Sql {
 
     private Sql() {
-    }
-
-    static String id(String name) {
-        return '"' + name.replace("\"", "\"\"") + '"';
     }
 
     static String literal(String text) {

@@ -83,13 +83,13 @@ public final class CustomerIndexes {
 
     /** Creates the table's customer-key index unless it exists. The table must have a customer_id column. */
     public static void create(Statement statement, String table) throws SQLException {
-        statement.execute("CREATE INDEX IF NOT EXISTS " + quote(name(table)) + " ON " + quote(table) + " ("
-                + quote(KEY) + ")");
+        statement.execute("CREATE INDEX IF NOT EXISTS " + SqlNames.quote(name(table)) + " ON " + SqlNames.quote(table)
+                + " (" + SqlNames.quote(KEY) + ")");
     }
 
     /** Drops the table's customer-key index if there is one (before a bulk delete and reload). */
     public static void drop(Statement statement, String table) throws SQLException {
-        statement.execute("DROP INDEX IF EXISTS " + quote(name(table)));
+        statement.execute("DROP INDEX IF EXISTS " + SqlNames.quote(name(table)));
     }
 
     /**
@@ -132,9 +132,5 @@ public final class CustomerIndexes {
                 return rs.getLong(1) > 0;
             }
         }
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 }
