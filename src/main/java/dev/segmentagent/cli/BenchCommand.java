@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.segmentagent.bench.BenchReport;
+import dev.segmentagent.bench.GrowthTable;
 import dev.segmentagent.bench.SegmentBench;
 import dev.segmentagent.features.MlBench;
 import dev.segmentagent.warehouse.DuckDbWarehouse;
 import io.micronaut.context.ApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +34,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", description = "Measure compile, preview, planner, refresh and event latency on demo data of a given size.")
 class BenchCommand implements Callable<Integer> {
 
+    @Spec
+    CommandSpec spec;
+
     @Option(names = "--customers", defaultValue = "50000", description = "demo customers (default ${DEFAULT-VALUE})")
     int customers;
 
@@ -44,6 +51,13 @@ class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "also write the report as JSON to this file")
     Path json;
+
+    @Option(names = "--growth", split = ",", description = "instead of measuring: read bench JSON reports of different "
+            + "sizes (comma-separated) and print how each cost grows from the smallest to the largest")
+    List<Path> growth;
+
+    @Option(names = "--chart", description = "with --growth: also draw the data-bound costs as a log-log PNG chart")
+    Path chart;
 
     @Option(names = "--ml", description = "run the ML bench instead (churn training and scoring, k-means; Tribuo "
             + "side by side with XGBoost and scikit-learn from python3 on the same exported data)")
@@ -83,6 +97,12 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (growth != null) {
+            return growth();
+        }
+        if (chart != null) {
+            throw new ParameterException(spec.commandLine(), "--chart draws the growth of bench reports: give them with --growth");
+        }
         Path dir = dataDir != null ? dataDir : Path.of("data", "bench-" + customers);
         if (ml) {
             return MlBenchRun.run(dir, customers, new MlBench.Options(mlTrainRows, mlK, dir.resolve("ml-bench"), python), json);
@@ -114,6 +134,29 @@ class BenchCommand implements Callable<Integer> {
                 Files.writeString(json, mapper.writeValueAsString(report));
                 System.out.println("JSON report: " + json);
             }
+        }
+        return 0;
+    }
+
+    private int growth() throws java.io.IOException {
+        ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        if (growth.size() < 2) {
+            throw new ParameterException(spec.commandLine(), "--growth needs the JSON reports of at least two sizes");
+        }
+        List<BenchReport> reports = new java.util.ArrayList<>();
+        for (Path file : growth) {
+            if (!Files.isRegularFile(file)) {
+                System.err.println("no bench report at " + file + " (write one with bench --json)");
+                return ExitCode.NOT_FOUND;
+            }
+            reports.add(mapper.readValue(file.toFile(), BenchReport.class));
+        }
+        GrowthTable table = GrowthTable.of(reports);
+        System.out.print(table.toMarkdown());
+        if (chart != null) {
+            table.writeChart(chart);
+            System.out.println("chart: " + chart);
         }
         return 0;
     }
