@@ -37,11 +37,17 @@ final class BehaviourFeatures {
     static final double QUARTER_DAYS = 91.3;
     /** Pseudo pairs of orders (with no common phase) added when judging whether orders share a point in the quarter. */
     static final double PSEUDO_PAIRS = 6.0;
+    /**
+     * Frequency is completed orders per year of tenure, the tenure taken as at least this many days: orders in the
+     * last 365 days read a customer who joined in spring as half as frequent as an equal one who joined years ago.
+     */
+    static final int MIN_TENURE_DAYS = 30;
     /** The recent window of {@code activity_fade}, in days. */
     static final int RECENT_DAYS = 180;
 
     static final List<Feature> FEATURES = List.of(
-            new Feature("orders_365d", "COALESCE(f.orders_365d, 0)", true),
+            new Feature("orders_per_year", "COALESCE(f.orders_count, 0) * 365.25 / GREATEST(COALESCE(f.days_since_signup, 0), "
+                    + MIN_TENURE_DAYS + ")", true),
             new Feature("single_order_lapsed",
                     "CASE WHEN f.orders_count = 1 THEN LEAST(COALESCE(f.days_since_last_order, 0) / 180.0, 1) ELSE 0 END", false),
             new Feature("weekend_order_share", shrunk("h.weekend_orders", "h.orders", PSEUDO_COUNT), false),
