@@ -124,6 +124,15 @@ class BehaviourFeaturesTest {
     }
 
     @Test
+    void frequency_is_completed_orders_per_year_of_tenure() {
+        BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
+        // customer 2: 10 completed orders in 400 days; customer 3: 1 in 310 days (raw values: the log comes in the scaler)
+        assertThat(value(table, 2, "orders_per_year")).isCloseTo(10 * 365.25 / 400, within(1e-9));
+        assertThat(value(table, 3, "orders_per_year")).isCloseTo(365.25 / 310, within(1e-9));
+        assertThat(value(table, 4, "orders_per_year")).isZero();
+    }
+
+    @Test
     void a_share_from_one_order_is_pulled_towards_the_population_rate() {
         BehaviourFeatures.Table table = BehaviourFeatures.read(warehouse);
         // customer 3: 1 discounted order of 1 (its order after as-of does not count); population 1 of 16 orders
