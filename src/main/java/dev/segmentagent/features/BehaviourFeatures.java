@@ -16,10 +16,10 @@ import java.util.List;
 
 /**
  * The behaviour the clustering looks at, per customer: how often they buy, the habits that tell shoppers apart
- * (weekend, discount, premium over the whole history, browsing per order), whether they still read emails, and
- * the timing of their orders (a single purchase long ago, a quarterly rhythm, how overdue the next order is
- * against the customer's own usual gap). Counts are log-scaled before standardising, so one big spender does
- * not stretch a whole axis.
+ * (weekend, discount, premium, browsing per order, all over the whole history), whether they still read emails,
+ * and the timing of their orders and visits (a single purchase long ago, orders that fall at the same point of
+ * every quarter, activity that has faded against the customer's own usual rate). Counts are log-scaled before
+ * standardising, so one big spender does not stretch a whole axis.
  *
  * <p>Why the timing features: without them one-time, seasonal and fading customers look alike on recency and
  * frequency and fall into one cluster. Why shares are shrunk towards the population rate (with a few pseudo
@@ -31,42 +31,51 @@ final class BehaviourFeatures {
     /** One clustering input: how it is computed per customer, and whether it is log-scaled. */
     record Feature(String name, String sql, boolean log) {}
 
-    /** Pseudo orders (sessions, lines, gaps) of the population rate added to each customer's own counts. */
+    /** Pseudo orders (sessions, lines) of the population rate added to each customer's own counts. */
     static final double PSEUDO_COUNT = 6.0;
-    /** A gap "about a quarter long": within this many days of 1, 2 or 3 quarters (91.3 days each). */
-    static final double QUARTER_TOLERANCE_DAYS = 15.0;
-
-    /** Pseudo gaps of the population's mean gap added to a customer's own gaps before judging how overdue they are. */
-    static final double PSEUDO_GAPS = 3.0;
+    /** The period of the seasonal rhythm: a quarter, in days. */
+    static final double QUARTER_DAYS = 91.3;
+    /** Pseudo pairs of orders (with no common phase) added when judging whether orders share a point in the quarter. */
+    static final double PSEUDO_PAIRS = 6.0;
+    /**
+     * Frequency is completed orders per year of tenure, the tenure taken as at least this many days: orders in the
+     * last 365 days read a customer who joined in spring as half as frequent as an equal one who joined years ago.
+     */
+    static final int MIN_TENURE_DAYS = 30;
+    /** The recent window of {@code activity_fade}, in days. */
+    static final int RECENT_DAYS = 180;
 
     static final List<Feature> FEATURES = List.of(
-            new Feature("orders_365d", "COALESCE(f.orders_365d, 0)", true),
+            new Feature("orders_per_year", "COALESCE(f.orders_count, 0) * 365.25 / GREATEST(COALESCE(f.days_since_signup, 0), "
+                    + MIN_TENURE_DAYS + ")", true),
             new Feature("single_order_lapsed",
                     "CASE WHEN f.orders_count = 1 THEN LEAST(COALESCE(f.days_since_last_order, 0) / 180.0, 1) ELSE 0 END", false),
             new Feature("weekend_order_share", shrunk("h.weekend_orders", "h.orders", PSEUDO_COUNT), false),
             new Feature("weekend_session_share", shrunk("s.weekend_sessions", "s.sessions", PSEUDO_COUNT), false),
             new Feature("discount_share", shrunk("h.discounted_orders", "h.orders", PSEUDO_COUNT), false),
             new Feature("premium_share", shrunk("i.premium_lines", "i.lines", PSEUDO_COUNT), false),
-            new Feature("views_per_order", "COALESCE(f.product_views_90d, 0) / (COALESCE(f.orders_90d, 0) + 1.0)", true),
-            new Feature("quarterly_rhythm", shrunk("t.quarter_gaps", "t.long_gaps", 3.0), false),
-            new Feature("overdue_factor",
-                    "CASE WHEN t.orders >= 2 THEN COALESCE(f.days_since_last_order, 0) / GREATEST(" + shrunkGap() + ", 7) ELSE 1 END", true),
+            new Feature("views_per_order", "COALESCE(s.product_views, 0) / (COALESCE(h.orders, 0) + 1.0)", true),
+            new Feature("seasonal_rhythm",
+                    "CASE WHEN t.orders >= 2 THEN (t.phase_cos * t.phase_cos + t.phase_sin * t.phase_sin - t.orders)"
+                            + " / (t.orders * (t.orders - 1.0) + " + PSEUDO_PAIRS + ") ELSE 0 END", false),
+            new Feature("activity_fade",
+                    "ln((COALESCE(a.recent, 0) + 1.0) / (COALESCE(a.signs, 0) * LEAST(" + RECENT_DAYS
+                            + ", GREATEST(COALESCE(f.days_since_signup, 0), 1)) / GREATEST(COALESCE(f.days_since_signup, 0), 1) + 1.0))", false),
             new Feature("email_open_rate", shrunk("f.emails_opened_90d", "f.emails_sent_90d", PSEUDO_COUNT), false));
 
     /**
-     * Order timing per customer from the orders before as-of: gaps between consecutive orders, how many are
-     * "long" (two weeks or more, i.e. not a second order in the same shopping spree) and how many of those
-     * are about one, two or three quarters long.
+     * Order timing per customer from the orders before as-of: how many, and the sum of each order's point in the
+     * quarter as a unit vector (angle 2 pi t / quarter). For n orders at random points |sum|^2 is about n; for
+     * orders at the same point of every quarter it nears n^2, so (|sum|^2 - n) / (n (n - 1)) estimates how
+     * tightly the orders share a phase (the squared mean resultant length of circular statistics), 0 for
+     * no rhythm. A gap-length rule ("gaps about a quarter long") was noisier: any buyer with a 60-day mean gap
+     * has many gaps near 91 or 182 days by chance.
      */
     private static final String TIMING_SQL = """
-            WITH o AS (
-                SELECT customer_id,
-                       (epoch(ordered_at) - lag(epoch(ordered_at)) OVER (PARTITION BY customer_id ORDER BY ordered_at)) / 86400.0 AS gap
-                FROM orders WHERE ordered_at < ?)
-            SELECT customer_id, count(*) AS orders, avg(gap) AS mean_gap, sum(gap) AS gap_sum, count(gap) AS gaps,
-                   count(*) FILTER (WHERE gap >= 14) AS long_gaps,
-                   count(*) FILTER (WHERE gap >= 14 AND gap < 290 AND abs(gap - 91.3 * round(gap / 91.3)) <= %s) AS quarter_gaps
-            FROM o GROUP BY customer_id""".formatted(QUARTER_TOLERANCE_DAYS);
+            SELECT customer_id, count(*) AS orders,
+                   sum(cos(2 * pi() * epoch(ordered_at) / (86400.0 * %1$s))) AS phase_cos,
+                   sum(sin(2 * pi() * epoch(ordered_at) / (86400.0 * %1$s))) AS phase_sin
+            FROM orders WHERE ordered_at < ? GROUP BY customer_id""".formatted(QUARTER_DAYS);
 
     /**
      * Habits over the whole history before as-of, not the catalog's 365-day and 90-day windows: a habit is
@@ -81,12 +90,26 @@ final class BehaviourFeatures {
                   FROM orders WHERE ordered_at < ? GROUP BY customer_id),
             i AS (SELECT customer_id, count(*) AS lines, count(*) FILTER (WHERE brand_tier = 'premium') AS premium_lines
                   FROM order_items WHERE ordered_at < ? GROUP BY customer_id),
-            s AS (SELECT customer_id, count(*) AS sessions,
-                         count(*) FILTER (WHERE isodow(occurred_at) IN (6, 7)) AS weekend_sessions
-                  FROM web_events WHERE event_type = 'session_start' AND occurred_at < ? GROUP BY customer_id)""";
+            s AS (SELECT customer_id, count(*) FILTER (WHERE event_type = 'session_start') AS sessions,
+                         count(*) FILTER (WHERE event_type = 'session_start' AND isodow(occurred_at) IN (6, 7)) AS weekend_sessions,
+                         count(*) FILTER (WHERE event_type = 'product_view') AS product_views
+                  FROM web_events WHERE event_type IN ('session_start', 'product_view') AND occurred_at < ? GROUP BY customer_id)""";
 
-    /** Placeholders in {@link #sql()}: every one is the features' as-of. */
-    static final int AS_OF_PARAMETERS = 4;
+    /**
+     * Signs of life per customer before as-of (orders, visits, email opens, SMS clicks): all of them and those in
+     * the last {@link #RECENT_DAYS} days. {@code activity_fade} compares the recent count with what the
+     * customer's own rate over their tenure predicts, ln((recent + 1) / (expected + 1)): about 0 for a steady
+     * customer, far below 0 for one whose activity has died away. It replaced "days since the last order over
+     * the usual gap", which took slow steady buyers for fading ones and missed fading ones whose last order
+     * was long ago but who had bought rarely; activity of every kind is more evidence than orders alone.
+     */
+    private static final String ACTIVITY_SQL = """
+            a AS (SELECT customer_id, count(*) AS signs, count(*) FILTER (WHERE seen_at >= CAST(? AS TIMESTAMP) - INTERVAL %d DAY) AS recent
+                  FROM (SELECT customer_id, ordered_at AS seen_at FROM orders WHERE ordered_at < ?
+                        UNION ALL SELECT customer_id, occurred_at FROM web_events WHERE event_type = 'session_start' AND occurred_at < ?
+                        UNION ALL SELECT customer_id, opened_at FROM email_messages WHERE opened_at < ?
+                        UNION ALL SELECT customer_id, clicked_at FROM sms_messages WHERE clicked_at < ?)
+                  GROUP BY customer_id)""".formatted(RECENT_DAYS);
 
     /** Raw values (original units) of every customer, and their ids, ordered by id. */
     record Table(long[] ids, double[][] raw) {}
@@ -104,25 +127,22 @@ final class BehaviourFeatures {
         return "(COALESCE(%s, 0) + %s * %s) / (COALESCE(%s, 0) + %s)".formatted(hits, pseudo, prior, trials, pseudo);
     }
 
-    /**
-     * The customer's usual gap between orders, pulled towards the population's with {@link #PSEUDO_GAPS} gaps:
-     * a gap measured on two or three orders is mostly chance, and "overdue" against it split steady buyers.
-     */
-    private static String shrunkGap() {
-        String prior = "(sum(COALESCE(t.gap_sum, 0)) OVER () / GREATEST(sum(COALESCE(t.gaps, 0)) OVER (), 1))";
-        return "((COALESCE(t.gap_sum, 0) + %s * %s) / (COALESCE(t.gaps, 0) + %s))".formatted(PSEUDO_GAPS, prior, PSEUDO_GAPS);
-    }
-
     static String sql() {
         StringBuilder sql = new StringBuilder("WITH t AS (").append(TIMING_SQL).append("), ").append(HABITS_SQL)
-                .append(" SELECT f.customer_id");
+                .append(", ").append(ACTIVITY_SQL).append(" SELECT f.customer_id");
         for (Feature f : FEATURES) {
             sql.append(", CAST(").append(f.sql()).append(" AS DOUBLE)");
         }
         return sql.append(" FROM customer_features f LEFT JOIN t ON t.customer_id = f.customer_id")
                 .append(" LEFT JOIN h ON h.customer_id = f.customer_id LEFT JOIN i ON i.customer_id = f.customer_id")
-                .append(" LEFT JOIN s ON s.customer_id = f.customer_id ORDER BY f.customer_id")
+                .append(" LEFT JOIN s ON s.customer_id = f.customer_id LEFT JOIN a ON a.customer_id = f.customer_id")
+                .append(" ORDER BY f.customer_id")
                 .toString();
+    }
+
+    /** Placeholders in {@link #sql()}: every one is the features' as-of. */
+    static int asOfParameters() {
+        return (int) sql().chars().filter(c -> c == '?').count();
     }
 
     static Table read(DuckDbWarehouse warehouse) {
@@ -134,7 +154,7 @@ final class BehaviourFeatures {
         double[][] rows = new double[n][];
         int i = 0;
         try (Connection connection = warehouse.connection(); PreparedStatement statement = connection.prepareStatement(sql())) {
-            for (int p = 1; p <= AS_OF_PARAMETERS; p++) {
+            for (int p = 1, placeholders = asOfParameters(); p <= placeholders; p++) {
                 statement.setObject(p, TrainingSets.utc(asOf));
             }
             try (ResultSet rs = statement.executeQuery()) {

@@ -208,7 +208,14 @@ class ModelTrainingTest {
         assertThat(profiles.stream().map(ClusterProfile::name).distinct().count()).isEqualTo(profiles.size());
         assertThat(profiles.stream().mapToLong(ClusterProfile::size).sum()).isEqualTo(trained.assignments().ids().length);
         assertThat(profiles).allSatisfy(p -> assertThat(p.persona()).isNotBlank());
-        assertThat((double) trained.metrics().get("ari_vs_planted_personas")).isGreaterThan(0.15);
+    }
+
+    @Test
+    void the_behaviour_clusters_recover_the_planted_personas() {
+        TrainedModel trained = new BehaviourClustering(warehouse, config).train("b:v1", Progress.none());
+        // adjusted Rand index vs the generator's persona table: 0.54 on these 3k customers, 0.61 at 50k (BENCHMARKS.md),
+        // 0.52 at 50k before the seasonal-rhythm, activity-fade and per-tenure frequency features
+        assertThat((double) trained.metrics().get("ari_vs_planted_personas")).isGreaterThan(0.5);
     }
 
     @Test
