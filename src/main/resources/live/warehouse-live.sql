@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS segment_members (
 -- with these instead of scanning every stored member; a segment without a row is fingerprinted by a scan.
 CREATE TABLE IF NOT EXISTS segment_fingerprints (
     segment_id  VARCHAR NOT NULL,
+    version     INTEGER NOT NULL,    -- the version every member row of the segment carries
     size        BIGINT NOT NULL,
     h1          UBIGINT NOT NULL,
     h2          UBIGINT NOT NULL

@@ -89,11 +89,20 @@ class LiveRefresher {
         List<RefreshRunRecord> finished = new ArrayList<>();
         try (MemberSwap.Batch work = swap.open()) {
             long started = System.nanoTime();
-            Map<UUID, String> scanErrors = evaluate(work, batch);
+            Map<UUID, Long> unchanged = unchanged(work, batch);
+            for (LiveSegment segment : batch) {
+                Long size = unchanged.get(segment.id());
+                if (size != null) {
+                    finished.add(runLog.succeeded(runs.get(segment.id()), new MembershipTable.Diff(new long[0], new long[0], size)));
+                }
+            }
+            List<LiveSegment> rest = batch.stream().filter(s -> !unchanged.containsKey(s.id())).toList();
+            long compared = System.nanoTime();
+            Map<UUID, String> scanErrors = evaluate(work, rest);
             long evaluated = System.nanoTime();
             List<MemberSwap.Target> targets = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                LiveSegment segment = batch.get(i);
+            for (int i = 0; i < rest.size(); i++) {
+                LiveSegment segment = rest.get(i);
                 String scanError = scanErrors.get(segment.id());
                 if (scanError != null) {
                     finished.add(runLog.failed(runs.get(segment.id()), "execute: " + scanError));
@@ -112,7 +121,7 @@ class LiveRefresher {
             }
             long swapped = System.nanoTime();
             for (MemberSwap.Target target : targets) {
-                LiveSegment segment = batch.get(target.tag());
+                LiveSegment segment = rest.get(target.tag());
                 RefreshRunRecord run = runs.get(segment.id());
                 try {
                     MembershipTable.Diff diff = diffs != null ? diffs.get(segment.id())
@@ -123,11 +132,26 @@ class LiveRefresher {
                     finished.add(runLog.failed(run, "write: " + e.getMessage()));
                 }
             }
-            LOG.debug("refreshed a batch of {} segments: evaluate {} ms, swap {} ms, run log and listeners {} ms",
-                    batch.size(), (evaluated - started) / 1_000_000, (swapped - evaluated) / 1_000_000,
+            LOG.debug("refreshed a batch of {} segments ({} found unchanged by their fingerprints): fingerprint {} ms,"
+                            + " evaluate {} ms, swap {} ms, run log and listeners {} ms", batch.size(), unchanged.size(),
+                    (compared - started) / 1_000_000, (evaluated - compared) / 1_000_000, (swapped - evaluated) / 1_000_000,
                     (System.nanoTime() - swapped) / 1_000_000);
         }
         return finished;
+    }
+
+    /**
+     * The segments of the batch whose new member set is the stored one, by their fingerprints (see {@link
+     * MemberSwap.Batch#unchanged}), with their sizes. Should that fail (a definition that no longer runs), none
+     * is taken as unchanged: the evaluation that follows finds and records the failure.
+     */
+    private static Map<UUID, Long> unchanged(MemberSwap.Batch work, List<LiveSegment> batch) {
+        try {
+            return work.unchanged(batch);
+        } catch (RuntimeException e) {
+            LOG.debug("fingerprinting {} segments failed ({}); evaluating them all", batch.size(), e.getMessage());
+            return Map.of();
+        }
     }
 
     /**
@@ -139,6 +163,9 @@ class LiveRefresher {
      */
     private Map<UUID, String> evaluate(MemberSwap.Batch work, List<LiveSegment> batch) {
         Map<UUID, String> scanErrors = new HashMap<>();
+        if (batch.isEmpty()) {
+            return scanErrors;
+        }
         try {
             if (config.fullRefreshSharedScan()) {
                 work.evaluate(batch, 0);

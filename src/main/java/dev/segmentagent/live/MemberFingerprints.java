@@ -2,9 +2,14 @@ package dev.segmentagent.live;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Each segment's stored member set in three numbers, kept in {@code segment_fingerprints}: its size and the XOR
@@ -42,12 +47,39 @@ final class MemberFingerprints {
                 + alias + ".h2, 0::UBIGINT) AS h2";
     }
 
+    /** A set's numbers, the hashes as DuckDB prints them (they are unsigned 64-bit). */
+    record Numbers(long size, String h1, String h2) {}
+
+    /** A segment's stored numbers and the version all its member rows carry. */
+    record Stored(int version, Numbers numbers) {}
+
+    /** The stored numbers of these segments (ids as text), by segment id; a segment without a row is absent. */
+    static Map<String, Stored> stored(Connection connection, Collection<String> segmentIds) throws SQLException {
+        Map<String, Stored> stored = new HashMap<>();
+        if (segmentIds.isEmpty()) {
+            return stored;
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT segment_id, version, size, h1::VARCHAR,"
+                + " h2::VARCHAR FROM " + TABLE + " WHERE segment_id IN (SELECT unnest(?::VARCHAR[]))")) {
+            select.setObject(1, connection.createArrayOf("VARCHAR", segmentIds.toArray()));
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    stored.put(rs.getString(1), new Stored(rs.getInt(2),
+                            new Numbers(rs.getLong(3), rs.getString(4), rs.getString(5))));
+                }
+            }
+        }
+        return stored;
+    }
+
     /**
-     * Folds the event path's changes into the stored numbers, on the connection of its write transaction:
-     * {@code entered[i]} and {@code exited[i]} of segment {@code segmentIds[i]}. A segment without a stored row
-     * keeps none (its next full refresh scans it).
+     * Folds the event path's write into the stored numbers, on the connection of its write transaction: segment
+     * {@code segmentIds[i]} now has version {@code versions[i]} on every member row, {@code entered[i]} entered
+     * it and {@code exited[i]} left it. A segment without a stored row keeps none (its next full refresh scans
+     * it). Nothing runs when nothing moved and no version changed ({@code versionChanged}).
      */
-    static void apply(Connection connection, String[] segmentIds, long[][] entered, long[][] exited) throws SQLException {
+    static void apply(Connection connection, String[] segmentIds, int[] versions, long[][] entered, long[][] exited,
+                      boolean versionChanged) throws SQLException {
         List<Object> segments = new ArrayList<>();
         List<Object> customers = new ArrayList<>();
         List<Object> deltas = new ArrayList<>();
@@ -63,17 +95,22 @@ final class MemberFingerprints {
                 deltas.add(-1);
             }
         }
-        if (segments.isEmpty()) {
+        if (segments.isEmpty() && !versionChanged) {
             return;
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " AS f SET size = f.size + d.delta,"
-                + " h1 = xor(f.h1, d.h1), h2 = xor(f.h2, d.h2) FROM (SELECT segment_id, sum(delta) AS delta, "
-                + "bit_xor(hash(customer_id)) AS h1, bit_xor(hash(xor(customer_id, " + SALT + "))) AS h2 FROM (SELECT "
-                + "unnest(?::VARCHAR[]) AS segment_id, unnest(?::BIGINT[]) AS customer_id, unnest(?::INTEGER[]) AS delta)"
-                + " GROUP BY segment_id) AS d WHERE f.segment_id = d.segment_id")) {
-            update.setObject(1, connection.createArrayOf("VARCHAR", segments.toArray()));
-            update.setObject(2, connection.createArrayOf("BIGINT", customers.toArray()));
-            update.setObject(3, connection.createArrayOf("INTEGER", deltas.toArray()));
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + TABLE + " AS f SET version = c.version,"
+                + " size = f.size + coalesce(c.delta, 0), h1 = xor(f.h1, coalesce(c.h1, 0::UBIGINT)),"
+                + " h2 = xor(f.h2, coalesce(c.h2, 0::UBIGINT)) FROM (SELECT s.segment_id, s.version, d.delta, d.h1, d.h2"
+                + " FROM (SELECT unnest(?::VARCHAR[]) AS segment_id, unnest(?::INTEGER[]) AS version) AS s LEFT JOIN"
+                + " (SELECT segment_id, sum(delta) AS delta, bit_xor(hash(customer_id)) AS h1,"
+                + " bit_xor(hash(xor(customer_id, " + SALT + "))) AS h2 FROM (SELECT unnest(?::VARCHAR[]) AS segment_id,"
+                + " unnest(?::BIGINT[]) AS customer_id, unnest(?::INTEGER[]) AS delta) GROUP BY segment_id) AS d"
+                + " ON d.segment_id = s.segment_id) AS c WHERE f.segment_id = c.segment_id")) {
+            update.setObject(1, connection.createArrayOf("VARCHAR", segmentIds));
+            update.setObject(2, connection.createArrayOf("INTEGER", Arrays.stream(versions).boxed().toArray()));
+            update.setObject(3, connection.createArrayOf("VARCHAR", segments.toArray()));
+            update.setObject(4, connection.createArrayOf("BIGINT", customers.toArray()));
+            update.setObject(5, connection.createArrayOf("INTEGER", deltas.toArray()));
             update.executeUpdate();
         }
     }

@@ -38,6 +38,7 @@ class MemberSwap {
     private static final String SEGMENTS = "refresh_segments";
     private static final String CHANGES = "refresh_changes";
     private static final String PRINTS = "refresh_prints";
+    private static final String COUNTED = "refresh_counted";
     private static final Logger LOG = LoggerFactory.getLogger(MemberSwap.class);
 
     private final DuckDbWarehouse warehouse;
@@ -116,6 +117,48 @@ class MemberSwap {
         }
 
         /**
+         * The segments whose member set now is the stored one, found without storing the new sets: for each segment
+         * whose stored numbers ({@link MemberFingerprints}) are of its current version, the new set is counted and
+         * hashed by one aggregate over the data, and compared with them. Their sizes by segment id; these need no
+         * write at all. Every other segment must be evaluated, and one found changed here is evaluated a second
+         * time: in the steady state of a schedule most sets have not changed, and the aggregates cost much less
+         * than storing every member of every segment in a TEMP table to compare them there.
+         */
+        Map<UUID, Long> unchanged(List<LiveSegment> segments) {
+            Map<UUID, Long> same = new HashMap<>();
+            try {
+                Map<String, MemberFingerprints.Stored> stored = MemberFingerprints.stored(connection,
+                        segments.stream().map(s -> s.id().toString()).toList());
+                List<LiveSegment> known = segments.stream().filter(s -> {
+                    MemberFingerprints.Stored print = stored.get(s.id().toString());
+                    return print != null && print.version() == s.version();
+                }).toList();
+                if (known.isEmpty()) {
+                    return same;
+                }
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("CREATE OR REPLACE TEMP TABLE " + COUNTED
+                            + " (tag INTEGER NOT NULL, size BIGINT NOT NULL, h1 UBIGINT, h2 UBIGINT)");
+                    scan.fingerprintEachInto(connection, known, java.util.stream.IntStream.range(0, known.size()).toArray(), COUNTED);
+                    try (ResultSet rs = statement.executeQuery("SELECT tag, size, coalesce(h1, 0::UBIGINT)::VARCHAR,"
+                            + " coalesce(h2, 0::UBIGINT)::VARCHAR FROM " + COUNTED)) {
+                        while (rs.next()) {
+                            LiveSegment segment = known.get(rs.getInt(1));
+                            MemberFingerprints.Numbers now = new MemberFingerprints.Numbers(rs.getLong(2), rs.getString(3), rs.getString(4));
+                            if (now.equals(stored.get(segment.id().toString()).numbers())) {
+                                same.put(segment.id(), now.size());
+                            }
+                        }
+                    }
+                    statement.execute("DROP TABLE " + COUNTED);
+                }
+                return same;
+            } catch (SQLException e) {
+                throw new WarehouseException("fingerprinting " + segments.size() + " segments failed: " + e.getMessage(), e);
+            }
+        }
+
+        /**
          * Swaps in the evaluated sets of {@code targets} in ONE transaction and returns each one's difference
          * (by segment id): who entered, who exited (both ascending) and the new size.
          */
@@ -134,15 +177,11 @@ class MemberSwap {
                     Map<Integer, Fingerprint> prints = fingerprints(statement);
                     List<Target> changed = new ArrayList<>();
                     List<Target> fresh = new ArrayList<>();
-                    List<Target> reprint = new ArrayList<>();
                     for (Target target : targets) {
                         Fingerprint print = prints.get(target.tag());
                         if (!print.same()) {
                             // a segment with no stored members: everyone it has now entered, no join needed
                             (print.storedSize() == 0 ? fresh : changed).add(target);
-                        }
-                        if (!print.same() || !print.kept()) {
-                            reprint.add(target);
                         }
                     }
                     long printed = System.nanoTime();
@@ -179,7 +218,7 @@ class MemberSwap {
                                 + " s.run_id, s.version, ? FROM " + NEW + " n JOIN " + SEGMENTS + " s ON n.tag = s.tag"
                                 + " WHERE n.tag IN (" + freshTags + ")");
                     }
-                    storePrints(statement, reprint);
+                    storePrints(statement, targets);
                     long written = System.nanoTime();
                     Map<Integer, long[][]> changes = changes(statement, counts[0] + counts[1]);
                     entries(statement, freshTags, changes);
@@ -257,15 +296,12 @@ class MemberSwap {
             return prints;
         }
 
-        /** Stores the new numbers of {@code targets} (their sets changed, or had no stored numbers). */
+        /** Stores the new numbers of {@code targets}, with the version every member row of each now carries. */
         private void storePrints(Statement statement, List<Target> targets) throws SQLException {
-            if (targets.isEmpty()) {
-                return;
-            }
             String literals = MembershipTable.literals(targets.stream().map(t -> t.segmentId().toString()).toArray(String[]::new));
             statement.executeUpdate("DELETE FROM " + MemberFingerprints.TABLE + " WHERE segment_id IN (" + literals + ")");
-            statement.executeUpdate("INSERT INTO " + MemberFingerprints.TABLE + " SELECT segment_id, size, h1, h2 FROM "
-                    + PRINTS + " WHERE tag IN (" + tags(targets) + ")");
+            statement.executeUpdate("INSERT INTO " + MemberFingerprints.TABLE + " SELECT p.segment_id, s.version, p.size,"
+                    + " p.h1, p.h2 FROM " + PRINTS + " p JOIN " + SEGMENTS + " s ON s.tag = p.tag");
         }
 
         /** Who entered and who exited the {@code changed} segments, into the TEMP changes table (one full outer join). */

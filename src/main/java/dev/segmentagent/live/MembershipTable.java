@@ -104,10 +104,12 @@ class MembershipTable {
                     }
                 }
                 long w4 = System.nanoTime();
+                boolean versionChanged = false;
                 for (int i = 0; i < sets.size(); i++) {
                     int version = sets.get(i).version();
                     long[] range = before.get(ids[i]);
                     if (range != null && (range[1] != version || range[2] != version)) {
+                        versionChanged = true;
                         try (PreparedStatement update = connection.prepareStatement(
                                 "UPDATE " + MEMBERS + " SET version = ? WHERE segment_id = ? AND version <> ?")) {
                             update.setInt(1, version);
@@ -141,7 +143,8 @@ class MembershipTable {
                         }
                     }
                 }
-                MemberFingerprints.apply(connection, ids, entered, exited);
+                MemberFingerprints.apply(connection, ids, sets.stream().mapToInt(Replacement::version).toArray(),
+                        entered, exited, versionChanged);
                 long w7 = System.nanoTime();
                 connection.commit();
                 long w8 = System.nanoTime();

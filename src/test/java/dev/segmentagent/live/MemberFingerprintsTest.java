@@ -80,10 +80,37 @@ class MemberFingerprintsTest {
 
         service.update(orders, command("fp-orders", "{\"type\": \"compare\", \"field\": \"orders_365d\", \"op\": \">=\", \"value\": 5}"), "test");
         assertThat(stored(orders)).as("after an edit").isEqualTo(Optional.of(recomputed(orders)));
+        assertThat(storedVersion(orders)).isEqualTo(2);
+        assertThat(versions(orders)).containsExactly(2L);
+        // an event update of the new version keeps the numbers right and the version
+        long[] edited = members(orders);
+        long[] fewer = Arrays.copyOfRange(edited, 1, 2);
+        context.getBean(MembershipTable.class).replaceAll(List.of(new MembershipTable.Replacement(orders, 2, fewer,
+                UUID.randomUUID())), sorted(edited[0], edited[1]), Instant.now());
+        assertThat(stored(orders)).as("after an event update of the new version").isEqualTo(Optional.of(recomputed(orders)));
+        assertThat(storedVersion(orders)).isEqualTo(2);
 
         service.delete(orders, "test");
         assertThat(stored(orders)).as("after a delete").isEmpty();
         assertThat(recomputed(orders).size()).isZero();
+    }
+
+    @Test
+    void an_edit_that_keeps_the_members_moves_them_and_their_fingerprint_to_the_new_version() throws Exception {
+        SegmentService service = context.getBean(SegmentService.class);
+        UUID spenders = save(service, "fp-spenders", "{\"type\": \"compare\", \"field\": \"revenue_365d\", \"op\": \">\", \"value\": 100}");
+        Fingerprint before = recomputed(spenders);
+
+        // a new version with the same members: revenue above 100 is above 0 too
+        service.update(spenders, command("fp-spenders", "{\"type\": \"and\", \"conditions\": [{\"type\": \"compare\","
+                + " \"field\": \"revenue_365d\", \"op\": \">\", \"value\": 100}, {\"type\": \"compare\","
+                + " \"field\": \"revenue_365d\", \"op\": \">\", \"value\": 0}]}"), "test");
+
+        assertThat(recomputed(spenders)).isEqualTo(before);
+        assertThat(versions(spenders)).containsExactly(2L);
+        assertThat(storedVersion(spenders)).isEqualTo(2);
+        assertThat(refreshAll(spenders).members()).isEqualTo(before.size());
+        assertThat(versions(spenders)).containsExactly(2L);
     }
 
     @Test
@@ -125,6 +152,30 @@ class MemberFingerprintsTest {
         List<Fingerprint> rows = prints("SELECT size, h1::VARCHAR, h2::VARCHAR FROM segment_fingerprints WHERE segment_id = ?", segment);
         assertThat(rows.size()).as("one row per segment at most").isLessThanOrEqualTo(1);
         return rows.stream().findFirst();
+    }
+
+    private static int storedVersion(UUID segment) throws SQLException {
+        List<Long> rows = longs("SELECT version FROM segment_fingerprints WHERE segment_id = ?", segment);
+        assertThat(rows).hasSize(1);
+        return rows.get(0).intValue();
+    }
+
+    private static List<Long> versions(UUID segment) throws SQLException {
+        return longs("SELECT DISTINCT version FROM segment_members WHERE segment_id = ?", segment);
+    }
+
+    private static List<Long> longs(String sql, UUID segment) throws SQLException {
+        try (Connection connection = context.getBean(DuckDbWarehouse.class).connection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, segment.toString());
+            List<Long> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1));
+                }
+            }
+            return rows;
+        }
     }
 
     private static Fingerprint recomputed(UUID segment) throws SQLException {
