@@ -16,7 +16,9 @@ import java.util.UUID;
 
 /**
  * Full refresh: prepare every requested segment, then, batch by batch ({@code segment.live.refresh-batch-segments}
- * segments), evaluate them into DuckDB, diff every new set against the stored members there and swap the batch
+ * segments), first drop the segments whose new member set is the stored one (counted and hashed by one aggregate
+ * each and compared with the stored fingerprint, {@link MemberFingerprints}: nothing is stored or written for
+ * them), evaluate the others into DuckDB, diff every new set against the stored members there and swap them
  * in ONE transaction with set-based writes ({@link MemberSwap}), recording a run per segment. Each segment's
  * swap is atomic. Only the changes reach the heap; batches bound them (a first refresh of 1,000 segments over
  * 1M customers enters ~260M members) and DuckDB's TEMP tables. Should a batch's combined write fail, each of
@@ -90,12 +92,6 @@ class LiveRefresher {
         try (MemberSwap.Batch work = swap.open()) {
             long started = System.nanoTime();
             Map<UUID, Long> unchanged = unchanged(work, batch);
-            for (LiveSegment segment : batch) {
-                Long size = unchanged.get(segment.id());
-                if (size != null) {
-                    finished.add(runLog.succeeded(runs.get(segment.id()), new MembershipTable.Diff(new long[0], new long[0], size)));
-                }
-            }
             List<LiveSegment> rest = batch.stream().filter(s -> !unchanged.containsKey(s.id())).toList();
             long compared = System.nanoTime();
             Map<UUID, String> scanErrors = evaluate(work, rest);
@@ -120,6 +116,12 @@ class LiveRefresher {
                 }
             }
             long swapped = System.nanoTime();
+            for (LiveSegment segment : batch) {
+                Long size = unchanged.get(segment.id());
+                if (size != null) { // nothing to write, nobody to tell
+                    finished.add(runLog.succeeded(runs.get(segment.id()), new MembershipTable.Diff(new long[0], new long[0], size)));
+                }
+            }
             for (MemberSwap.Target target : targets) {
                 LiveSegment segment = rest.get(target.tag());
                 RefreshRunRecord run = runs.get(segment.id());

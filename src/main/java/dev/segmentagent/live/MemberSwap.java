@@ -30,6 +30,9 @@ import java.util.UUID;
  * the batch old or every set new, and a failure leaves the old members. Only the changes come back to Java,
  * for the run log and the change listeners (webhooks, SSE). Reading every new and every stored member into
  * Java to diff them there cost more than evaluating the segments; in the steady state the changes are few.
+ * A set is compared with the stored one by their fingerprints first ({@link MemberFingerprints}), and the batch
+ * stores the new sets' fingerprints in the same transaction; {@link Batch#unchanged} finds the sets that need no
+ * evaluation into the TEMP table at all.
  */
 @Singleton
 class MemberSwap {
