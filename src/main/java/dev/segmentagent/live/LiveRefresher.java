@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -65,10 +66,7 @@ class LiveRefresher {
 
     private List<RefreshRunRecord> refreshLocked(List<SavedSegment> segments, String trigger) {
         Instant asOf = facts.asOf();
-        Map<UUID, RefreshRunRecord> runs = new HashMap<>();
-        for (SavedSegment segment : segments) {
-            runs.put(segment.segment().id(), runLog.open(segment.segment().id(), segment.version().version(), trigger, asOf));
-        }
+        Map<UUID, RefreshRunRecord> runs = runLog.openAll(segments, trigger, asOf);
         List<RefreshRunRecord> finished = new ArrayList<>();
         LiveSegmentLoader.Loaded loaded = loader.load(segments, asOf);
         loaded.failed().forEach((segment, reason) ->
@@ -116,12 +114,9 @@ class LiveRefresher {
                 }
             }
             long swapped = System.nanoTime();
-            for (LiveSegment segment : batch) {
-                Long size = unchanged.get(segment.id());
-                if (size != null) { // nothing to write, nobody to tell
-                    finished.add(runLog.succeeded(runs.get(segment.id()), new MembershipTable.Diff(new long[0], new long[0], size)));
-                }
-            }
+            Map<RefreshRunRecord, Long> same = new LinkedHashMap<>();
+            unchanged.forEach((segment, size) -> same.put(runs.get(segment), size));
+            finished.addAll(runLog.unchanged(same)); // nothing to write, nobody to tell
             for (MemberSwap.Target target : targets) {
                 LiveSegment segment = rest.get(target.tag());
                 RefreshRunRecord run = runs.get(segment.id());
