@@ -16,7 +16,7 @@ import java.util.Map;
  * of two 64-bit hashes of its customer ids (DuckDB's murmur mix of the id, and of the id XOR a salt). A full
  * refresh compares a new set with the stored one by these: two different sets of distinct ids agree on all
  * three by chance about once in 2^128 comparisons. Recomputing the stored side meant scanning every member row
- * of every refreshed segment on every run (284M rows at 1,000 segments over 1M customers), so the numbers are
+ * of every refreshed segment on every run (255M rows at the bench's 1,000 segments over 1M customers), so the numbers are
  * stored, and every writer of {@code segment_members} keeps them in the same transaction as its write: a full
  * refresh stores the new set's numbers ({@link MemberSwap}), the event path folds its entries and exits in
  * (XOR is its own inverse, so one hash per changed id does; {@link #apply}), and a deleted segment's row goes
