@@ -16,7 +16,9 @@ CREATE TABLE IF NOT EXISTS segment_fingerprints (
     version     INTEGER NOT NULL,    -- the version every member row of the segment carries
     size        BIGINT NOT NULL,
     h1          UBIGINT NOT NULL,
-    h2          UBIGINT NOT NULL
+    h2          UBIGINT NOT NULL,
+    changed     BOOLEAN NOT NULL DEFAULT false  -- the last full refresh found the set changed: the next one skips
+                                                -- the fingerprint aggregate and evaluates it straight away
 );
 
 -- Every enter and exit, with the run that caused it.

@@ -50,8 +50,12 @@ final class MemberFingerprints {
     /** A set's numbers, the hashes as DuckDB prints them (they are unsigned 64-bit). */
     record Numbers(long size, String h1, String h2) {}
 
-    /** A segment's stored numbers and the version all its member rows carry. */
-    record Stored(int version, Numbers numbers) {}
+    /**
+     * A segment's stored numbers, the version all its member rows carry, and whether the last full refresh found
+     * its set changed (then the next one evaluates it straight away: an aggregate first would only find the
+     * change again, and the set would be evaluated twice).
+     */
+    record Stored(int version, Numbers numbers, boolean changedLastRefresh) {}
 
     /** The stored numbers of these segments (ids as text), by segment id; a segment without a row is absent. */
     static Map<String, Stored> stored(Connection connection, Collection<String> segmentIds) throws SQLException {
@@ -60,12 +64,12 @@ final class MemberFingerprints {
             return stored;
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT segment_id, version, size, h1::VARCHAR,"
-                + " h2::VARCHAR FROM " + TABLE + " WHERE segment_id IN (SELECT unnest(?::VARCHAR[]))")) {
+                + " h2::VARCHAR, changed FROM " + TABLE + " WHERE segment_id IN (SELECT unnest(?::VARCHAR[]))")) {
             select.setObject(1, connection.createArrayOf("VARCHAR", segmentIds.toArray()));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     stored.put(rs.getString(1), new Stored(rs.getInt(2),
-                            new Numbers(rs.getLong(3), rs.getString(4), rs.getString(5))));
+                            new Numbers(rs.getLong(3), rs.getString(4), rs.getString(5)), rs.getBoolean(6)));
                 }
             }
         }

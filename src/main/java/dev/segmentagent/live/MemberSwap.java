@@ -126,7 +126,9 @@ class MemberSwap {
          * hashed by one aggregate over the data, and compared with them. Their sizes by segment id; these need no
          * write at all. Every other segment must be evaluated, and one found changed here is evaluated a second
          * time: in the steady state of a schedule most sets have not changed, and the aggregates cost much less
-         * than storing every member of every segment in a TEMP table to compare them there.
+         * than storing every member of every segment in a TEMP table to compare them there. A segment whose last
+         * full refresh found it changed (a window sliding over time moves members daily) skips the aggregate and
+         * is evaluated straight away, so a set that keeps changing is evaluated once per refresh, not twice.
          */
         Map<UUID, Long> unchanged(List<LiveSegment> segments) {
             Map<UUID, Long> same = new HashMap<>();
@@ -135,7 +137,7 @@ class MemberSwap {
                         segments.stream().map(s -> s.id().toString()).toList());
                 List<LiveSegment> known = segments.stream().filter(s -> {
                     MemberFingerprints.Stored print = stored.get(s.id().toString());
-                    return print != null && print.version() == s.version();
+                    return print != null && print.version() == s.version() && !print.changedLastRefresh();
                 }).toList();
                 if (known.isEmpty()) {
                     return same;
@@ -222,7 +224,7 @@ class MemberSwap {
                                 + " s.run_id, s.version, ? FROM " + NEW + " n JOIN " + SEGMENTS + " s ON n.tag = s.tag"
                                 + " WHERE n.tag IN (" + freshTags + ")");
                     }
-                    storePrints(statement, targets);
+                    storePrints(statement, targets, changed);
                     long written = System.nanoTime();
                     Map<Integer, long[][]> changes = changes(statement, counts[0] + counts[1]);
                     entries(statement, freshTags, changes);
@@ -300,12 +302,17 @@ class MemberSwap {
             return prints;
         }
 
-        /** Stores the new numbers of {@code targets}, with the version every member row of each now carries. */
-        private void storePrints(Statement statement, List<Target> targets) throws SQLException {
+        /**
+         * Stores the new numbers of {@code targets}, with the version every member row of each now carries, and
+         * which of them had {@code changed} against a stored set (a set written for the first time counts as not
+         * changed: nothing says yet that it moves between refreshes).
+         */
+        private void storePrints(Statement statement, List<Target> targets, List<Target> changed) throws SQLException {
             String literals = MembershipTable.literals(targets.stream().map(t -> t.segmentId().toString()).toArray(String[]::new));
+            String changedNow = changed.isEmpty() ? "false" : "p.tag IN (" + tags(changed) + ")";
             statement.executeUpdate("DELETE FROM " + MemberFingerprints.TABLE + " WHERE segment_id IN (" + literals + ")");
             statement.executeUpdate("INSERT INTO " + MemberFingerprints.TABLE + " SELECT p.segment_id, s.version, p.size,"
-                    + " p.h1, p.h2 FROM " + PRINTS + " p JOIN " + SEGMENTS + " s ON s.tag = p.tag");
+                    + " p.h1, p.h2, " + changedNow + " FROM " + PRINTS + " p JOIN " + SEGMENTS + " s ON s.tag = p.tag");
         }
 
         /** Who entered and who exited the {@code changed} segments, into the TEMP changes table (one full outer join). */

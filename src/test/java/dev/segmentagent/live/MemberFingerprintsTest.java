@@ -145,6 +145,47 @@ class MemberFingerprintsTest {
         assertThat(stored(germans)).isEqualTo(Optional.of(right));
     }
 
+    @Test
+    void a_set_found_changed_is_evaluated_straight_away_next_time_and_compared_again_once_it_holds_still()
+            throws Exception {
+        SegmentService service = context.getBean(SegmentService.class);
+        UUID loyal = save(service, "fp-loyal", "{\"type\": \"compare\", \"field\": \"orders_count\", \"op\": \">=\", \"value\": 4}");
+        assertThat(changedLastRefresh(loyal)).as("a set written for the first time").isFalse();
+
+        demote(loyal, 3);
+        assertThat(refreshAll(loyal).exited()).isEqualTo(3);
+        assertThat(changedLastRefresh(loyal)).isTrue();
+
+        // evaluated straight away (no aggregate first): the same data gives no change, and the flag clears
+        RefreshRunRecord still = refreshAll(loyal);
+        assertThat(still.exited()).isZero();
+        assertThat(still.entered()).isZero();
+        assertThat(changedLastRefresh(loyal)).isFalse();
+        assertThat(stored(loyal)).isEqualTo(Optional.of(recomputed(loyal)));
+
+        // both ways find a change: through the aggregate (flag clear), then straight away (flag set)
+        demote(loyal, 2);
+        assertThat(refreshAll(loyal).exited()).isEqualTo(2);
+        demote(loyal, 1);
+        assertThat(refreshAll(loyal).exited()).isEqualTo(1);
+        assertThat(changedLastRefresh(loyal)).isTrue();
+        assertThat(stored(loyal)).isEqualTo(Optional.of(recomputed(loyal)));
+    }
+
+    /** Takes {@code count} members of the segment below its 4-order threshold. */
+    private static void demote(UUID segment, int count) throws SQLException {
+        long[] members = members(segment);
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            ids.append(i == 0 ? "" : ", ").append(members[i]);
+        }
+        execute("UPDATE customer_features SET orders_count = 1 WHERE customer_id IN (" + ids + ")");
+    }
+
+    private static boolean changedLastRefresh(UUID segment) throws SQLException {
+        return longs("SELECT changed::INTEGER FROM segment_fingerprints WHERE segment_id = ?", segment).get(0) == 1;
+    }
+
     /** A segment's member count and hashes, the hashes as text (they are unsigned 64-bit). */
     record Fingerprint(long size, String h1, String h2) {}
 
