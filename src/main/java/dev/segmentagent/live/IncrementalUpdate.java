@@ -80,7 +80,7 @@ class IncrementalUpdate {
                 copies.copy(catalog, FeatureBuilder.tablesRead(catalog, touched));
                 t1 = System.nanoTime();
                 features.rebuildScoped(connection, catalog, asOf, touched);
-                // it leaves a TEMP view of the scope's up-to-date customer_features rows: the scan reads it as is
+                // its TEMP copy of the scope's customer_features rows is the new one: the scan reads it as is
                 copies.adopt(FeatureBuilder.FEATURE_TABLE);
                 t2 = System.nanoTime();
                 affected = loader.allCached(asOf, catalog).ready().stream()

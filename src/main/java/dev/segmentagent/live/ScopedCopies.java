@@ -91,9 +91,8 @@ final class ScopedCopies {
     }
 
     /**
-     * Records that the connection already holds a TEMP table or view of the scope's rows of {@code table}, made by
-     * someone else (the feature rebuild leaves a view of the scope's up-to-date customer_features), so it is not
-     * copied again.
+     * Records that the connection already holds a TEMP copy of the scope's rows of {@code table}, made by someone
+     * else (the feature rebuild leaves its up-to-date copy of customer_features), so it is not copied again.
      */
     void adopt(String table) {
         copied.add(table);

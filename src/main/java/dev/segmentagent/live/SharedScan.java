@@ -49,7 +49,7 @@ class SharedScan {
      * predicates read are copied there (tables copied before, e.g. by the feature update, are reused), and the
      * unchanged statement runs over them. Each event table is thus scanned once per update, not once per
      * segment that tests one of its events (the sub-queries are uncorrelated, so each was a full scan of e.g.
-     * 20M web_events). customer_features must show the scope's updated rows
+     * 20M web_events). A copy of customer_features made before its rows were updated must be the updated one
      * (the feature rebuild leaves it so, see {@link ScopedCopies#adopt}).
      */
     Map<UUID, long[]> members(List<LiveSegment> segments, long[] scope, ScopedCopies copies) {
