@@ -45,7 +45,7 @@ class IncrementalFeatureRebuildTest {
     static void given_generated_data_and_built_features() throws SQLException {
         catalog = new CatalogLoader().load(CatalogFixtures.CATALOG_DIR);
         warehouse = DuckDbWarehouse.inMemory();
-        GeneratorOptions options = GeneratorOptions.defaults(11).withCustomers(400);
+        GeneratorOptions options = GeneratorOptions.defaults(11).withCustomers(600);
         new DemoDataGenerator().generate(warehouse, options, ProgressReporter.silent());
         asOf = options.asOf();
         new FeatureBuilder().build(warehouse, catalog, asOf);
