@@ -61,11 +61,11 @@ public record GrowthTable(List<Long> customers, List<Row> rows) {
         boolean firstSize = true;
         for (BenchReport.Refresh refresh : orEmpty(smallest.refresh())) {
             int n = refresh.segments();
-            measures.add(new Measure(n + "-segment refresh, hand-written SQL (s)", firstSize,
+            measures.add(new Measure(String.format("%,d-segment refresh, hand-written SQL (s)", n), firstSize,
                     r -> refresh(r, n, BenchReport.Refresh::handWrittenSeconds)));
-            measures.add(new Measure(n + "-segment refresh, first (s)", false,
+            measures.add(new Measure(String.format("%,d-segment refresh, first (s)", n), false,
                     r -> refresh(r, n, BenchReport.Refresh::firstSeconds)));
-            measures.add(new Measure(n + "-segment refresh, steady (s)", firstSize,
+            measures.add(new Measure(String.format("%,d-segment refresh, steady (s)", n), firstSize,
                     r -> refresh(r, n, BenchReport.Refresh::steadySeconds)));
             firstSize = false;
         }
