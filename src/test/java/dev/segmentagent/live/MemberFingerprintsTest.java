@@ -172,6 +172,30 @@ class MemberFingerprintsTest {
         assertThat(stored(loyal)).isEqualTo(Optional.of(recomputed(loyal)));
     }
 
+    @Test
+    void an_event_update_reports_the_new_size_from_the_stored_fingerprint_or_else_by_counting() throws Exception {
+        SegmentService service = context.getBean(SegmentService.class);
+        UUID big = save(service, "fp-big", "{\"type\": \"compare\", \"field\": \"orders_count\", \"op\": \">=\", \"value\": 1}");
+        MembershipTable table = context.getBean(MembershipTable.class);
+        long[] members = members(big);
+        long outsider = outsider(members);
+
+        // with the fingerprint: one member leaves, one customer enters
+        MembershipTable.Diff kept = table.replaceAll(List.of(new MembershipTable.Replacement(big, 1,
+                new long[] {outsider}, UUID.randomUUID())), sorted(members[0], outsider), Instant.now()).get(big);
+        assertThat(kept.exited()).containsExactly(members[0]);
+        assertThat(kept.entered()).containsExactly(outsider);
+        assertThat(kept.size()).isEqualTo(recomputed(big).size()).isEqualTo(members.length);
+
+        // without it (members written before fingerprints were stored): counted by a scan, and none is made up
+        execute("DELETE FROM segment_fingerprints WHERE segment_id = '" + big + "'");
+        MembershipTable.Diff counted = table.replaceAll(List.of(new MembershipTable.Replacement(big, 1,
+                new long[0], UUID.randomUUID())), sorted(members[1], members[2]), Instant.now()).get(big);
+        assertThat(counted.exited()).containsExactly(members[1], members[2]);
+        assertThat(counted.size()).isEqualTo(recomputed(big).size()).isEqualTo(members.length - 2);
+        assertThat(stored(big)).isEmpty();
+    }
+
     /** Takes {@code count} members of the segment below its 4-order threshold. */
     private static void demote(UUID segment, int count) throws SQLException {
         long[] members = members(segment);
