@@ -29,6 +29,14 @@ public class LiveEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveEvents.class);
     private static final java.time.Duration SHUTDOWN_WAIT = java.time.Duration.ofSeconds(10);
+    /**
+     * Waits before each retry of a failed update. The usual failure is transient: another writer (a full feature
+     * build, an import) changed the same customer_features rows first, and DuckDB refuses the conflicting write.
+     * The events are stored either way; without a retry their customers' features and memberships would stay
+     * stale until the next full build and refresh. A retry recomputes from the tables as they are then.
+     */
+    private static final List<java.time.Duration> RETRY_BACKOFF = List.of(java.time.Duration.ofMillis(200),
+            java.time.Duration.ofMillis(800), java.time.Duration.ofMillis(3200));
 
     private final EventStore store;
     private final CatalogService catalogs;
@@ -89,10 +97,27 @@ public class LiveEvents {
         if (customers.isEmpty()) {
             return;
         }
-        try {
-            updates.apply(customers, touched);
-        } catch (RuntimeException e) {
-            LOG.error("incremental update for {} customers failed: {}", customers.size(), e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                updates.apply(customers, touched);
+                return;
+            } catch (RuntimeException e) {
+                if (attempt > RETRY_BACKOFF.size()) {
+                    LOG.error("incremental update for {} customers failed {} times, their features and memberships stay"
+                            + " as they were until the next full build and refresh: {}", customers.size(), attempt,
+                            e.getMessage(), e);
+                    return;
+                }
+                java.time.Duration wait = RETRY_BACKOFF.get(attempt - 1);
+                LOG.warn("incremental update for {} customers failed (attempt {}), retrying in {} ms: {}",
+                        customers.size(), attempt, wait.toMillis(), e.getMessage());
+                try {
+                    Thread.sleep(wait.toMillis());
+                } catch (InterruptedException interrupted) { // shutting down
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 

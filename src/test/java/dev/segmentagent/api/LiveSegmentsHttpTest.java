@@ -255,6 +255,34 @@ class LiveSegmentsHttpTest {
         assertThat(members(id)).isEqualTo(incremental);
     }
 
+    /**
+     * Another writer holding the customer's feature row (a full build, an import) makes DuckDB refuse the event
+     * update's write. The event is stored all the same; the update is retried, so the customer still moves.
+     */
+    @Test
+    void an_event_update_refused_by_a_concurrent_writer_is_retried_and_the_customer_still_moves() throws Exception {
+        String id = create("live-cart-retry", "{\"type\": \"event\", \"event\": \"add_to_cart\", \"window\": {\"lastDays\": 1}}");
+        String dayAgo = ts(facts.asOf().minus(Duration.ofDays(1)));
+        long customer = ids("SELECT customer_id FROM customer_features WHERE customer_id NOT IN (SELECT customer_id"
+                + " FROM web_events WHERE event_type = 'add_to_cart' AND occurred_at >= TIMESTAMP '" + dayAgo + "')"
+                + " ORDER BY customer_id LIMIT 1").iterator().next();
+
+        try (java.sql.Connection other = warehouse.connection(); java.sql.Statement statement = other.createStatement()) {
+            other.setAutoCommit(false);
+            // an uncommitted rewrite of the same row (a writer deletes before it appends): DuckDB refuses the event
+            // update's delete of it
+            statement.executeUpdate("DELETE FROM customer_features WHERE customer_id = " + customer);
+            post("/api/events", "[" + event("retry-" + UUID.randomUUID(), customer, "add_to_cart",
+                    facts.asOf().minusSeconds(30), "{\"category\": \"toys\"}") + "]");
+            Thread.sleep(1_500); // the first attempt runs and fails meanwhile
+            assertThat(members(id)).as("nothing moves while the row is held").doesNotContain(customer);
+            other.rollback();
+        }
+
+        awaitMembership(customer, id, true);
+        assertThat(count("SELECT cart_adds_30d FROM customer_features WHERE customer_id = " + customer)).isPositive();
+    }
+
     /** Past the bound-id limit the ledger and customer checks take the array path: same answers. */
     @Test
     void a_batch_wider_than_the_id_list_limit_is_checked_for_duplicates_and_unknown_customers_like_a_small_one()
