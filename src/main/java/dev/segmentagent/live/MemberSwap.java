@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 /**
  * The write path of a full refresh. A batch's new member sets are evaluated into a TEMP table of one writing
@@ -145,7 +144,7 @@ class MemberSwap {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CREATE OR REPLACE TEMP TABLE " + COUNTED
                             + " (tag INTEGER NOT NULL, size BIGINT NOT NULL, h1 UBIGINT, h2 UBIGINT)");
-                    scan.fingerprintEachInto(connection, known, IntStream.range(0, known.size()).toArray(), COUNTED);
+                    scan.fingerprintEachInto(connection, known, 0, COUNTED);
                     try (ResultSet rs = statement.executeQuery("SELECT tag, size, coalesce(h1, 0::UBIGINT)::VARCHAR,"
                             + " coalesce(h2, 0::UBIGINT)::VARCHAR FROM " + COUNTED)) {
                         while (rs.next()) {

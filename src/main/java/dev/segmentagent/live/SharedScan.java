@@ -140,6 +140,25 @@ class SharedScan {
      * filters, parallel), all in one read-only transaction: every segment's rows arrive, or none.
      */
     void evaluateEachInto(Connection connection, List<LiveSegment> segments, int firstTag, String table) throws SQLException {
+        eachInto(connection, segments, firstTag, "f.customer_id", table);
+    }
+
+    /**
+     * Like {@link #evaluateEachInto}, but only each new set's numbers (see {@link MemberFingerprints}) go into
+     * {@code table}, a TEMP table (tag INTEGER, size BIGINT, h1 UBIGINT, h2 UBIGINT), one row per segment: the
+     * members are counted and hashed where they are found, never stored. Tags run from {@code firstTag} onwards.
+     */
+    void fingerprintEachInto(Connection connection, List<LiveSegment> segments, int firstTag, String table) throws SQLException {
+        eachInto(connection, segments, firstTag, MemberFingerprints.sums("f.customer_id"), table);
+    }
+
+    /**
+     * One policy-checked statement per segment, {@code SELECT tag, columns FROM customer_features f WHERE
+     * predicate}, inserted into the TEMP {@code table} in one read-only transaction; segment {@code i} is tagged
+     * {@code firstTag + i}.
+     */
+    private void eachInto(Connection connection, List<LiveSegment> segments, int firstTag, String columns, String table)
+            throws SQLException {
         if (segments.isEmpty()) {
             return;
         }
@@ -150,30 +169,7 @@ class SharedScan {
             List<Object> params = new ArrayList<>();
             params.add(firstTag + i);
             params.addAll(predicate.params());
-            queries.add(new SegmentExecutor.Query("SELECT CAST(? AS INTEGER) AS tag, f.customer_id FROM customer_features f"
-                    + " WHERE " + predicate.sql(), params));
-        }
-        new SegmentExecutor(warehouse, SqlPolicy.forCatalog(segments.get(0).prepared().catalog()))
-                .insertIntoTemp(connection, table, queries);
-    }
-
-    /**
-     * Like {@link #evaluateEachInto}, but only each new set's numbers (see {@link MemberFingerprints}) go into
-     * {@code table}, a TEMP table (tag INTEGER, size BIGINT, h1 UBIGINT, h2 UBIGINT), one row per segment: the
-     * members are counted and hashed where they are found, never stored. Segment {@code i} is tagged {@code tags[i]}.
-     */
-    void fingerprintEachInto(Connection connection, List<LiveSegment> segments, int[] tags, String table) throws SQLException {
-        if (segments.isEmpty()) {
-            return;
-        }
-        List<SegmentExecutor.Query> queries = new ArrayList<>();
-        for (int i = 0; i < segments.size(); i++) {
-            LiveSegment segment = segments.get(i);
-            SqlFragment predicate = pipeline.predicate(segment.prepared().definition().condition(), segment.prepared());
-            List<Object> params = new ArrayList<>();
-            params.add(tags[i]);
-            params.addAll(predicate.params());
-            queries.add(new SegmentExecutor.Query("SELECT CAST(? AS INTEGER) AS tag, " + MemberFingerprints.sums("f.customer_id")
+            queries.add(new SegmentExecutor.Query("SELECT CAST(? AS INTEGER) AS tag, " + columns
                     + " FROM customer_features f WHERE " + predicate.sql(), params));
         }
         new SegmentExecutor(warehouse, SqlPolicy.forCatalog(segments.get(0).prepared().catalog()))

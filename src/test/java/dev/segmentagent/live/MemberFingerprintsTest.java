@@ -230,13 +230,22 @@ class MemberFingerprintsTest {
     }
 
     private static List<Long> longs(String sql, UUID segment) throws SQLException {
+        return rows(sql, segment, rs -> rs.getLong(1));
+    }
+
+    /** Reads one value per row; the row reader may throw as JDBC does. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static <T> List<T> rows(String sql, UUID segment, RowReader<T> reader) throws SQLException {
         try (Connection connection = context.getBean(DuckDbWarehouse.class).connection();
              PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, segment.toString());
-            List<Long> rows = new ArrayList<>();
+            List<T> rows = new ArrayList<>();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(rs.getLong(1));
+                    rows.add(reader.read(rs));
                 }
             }
             return rows;
@@ -249,17 +258,7 @@ class MemberFingerprintsTest {
     }
 
     private static List<Fingerprint> prints(String sql, UUID segment) throws SQLException {
-        try (Connection connection = context.getBean(DuckDbWarehouse.class).connection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setString(1, segment.toString());
-            List<Fingerprint> rows = new ArrayList<>();
-            try (ResultSet rs = select.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(new Fingerprint(rs.getLong(1), rs.getString(2), rs.getString(3)));
-                }
-            }
-            return rows;
-        }
+        return rows(sql, segment, rs -> new Fingerprint(rs.getLong(1), rs.getString(2), rs.getString(3)));
     }
 
     private static RefreshRunRecord refreshAll(UUID segment) {
